@@ -1,0 +1,2 @@
+export function cachedWorkerPath(version: string): string;
+export function resolveMediaWorker(root: string): { path: string; origin: string } | null;
