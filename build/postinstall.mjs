@@ -1,11 +1,9 @@
-// Runs after `npm install`. Makes sure the two packages whose own install downloads a binary
-// from outside the npm registry are usable on every machine:
-//  - mediasoup: its prebuilt media worker is used where the download worked; otherwise the
-//    worker is built from the system's libraries (build/media-worker/build-worker.sh), cached
-//    outside the clone, and mediasoup is installed again pointing MEDIASOUP_WORKER_BIN at it.
-//  - electron: where its binary could not be downloaded, the package is installed without it
-//    (types and build tools still work; `npm start` then serves the web client).
-// Both are optional dependencies, so a failed download never aborts `npm install`.
+// Runs after `npm install`. mediasoup's own install downloads a prebuilt media worker from
+// outside the npm registry. Where that works, its worker is used. Where it fails, mediasoup (an
+// optional dependency, so the failure never aborts `npm install`) is dropped by npm; then the
+// worker is built from the system's libraries (build/media-worker/build-worker.sh), cached
+// outside the clone, and mediasoup is installed again with MEDIASOUP_WORKER_BIN pointing at it.
+// (Electron needs nothing here: its binary is fetched on first use; build/start.mjs handles it.)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +12,7 @@ import { cachedWorkerPath, resolveMediaWorker } from './media-worker/resolve.mjs
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const wanted = { ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies };
+const wanted = pkg.optionalDependencies;
 const log = (message) => console.log(`parta: ${message}`);
 
 function installed(name) {
@@ -44,16 +42,11 @@ function ensureMediaWorker() {
 }
 
 const workerPath = ensureMediaWorker();
-const reinstall = ['mediasoup', 'electron'].filter((name) => !installed(name));
-if (reinstall.length > 0) {
-  log(`installing ${reinstall.join(', ')} without downloads from outside the npm registry`);
-  execFileSync(
-    'npm',
-    ['install', '--no-save', '--no-audit', '--no-fund', ...reinstall.map((n) => `${n}@${wanted[n]}`)],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, MEDIASOUP_WORKER_BIN: workerPath, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
-    },
-  );
+if (!installed('mediasoup')) {
+  log('installing mediasoup with the media worker above');
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', `mediasoup@${wanted.mediasoup}`], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, MEDIASOUP_WORKER_BIN: workerPath },
+  });
 }

@@ -1,0 +1,75 @@
+// `npm run demo`: one lesson, headless. A teacher and three students in Chromium (fake camera
+// and microphone) against a freshly started server. The teacher admits the students one by one;
+// for each we measure the time from the teacher's click on "admit" to the first frame of the
+// teacher's video painted on the student's screen. Prints one JSON line last; exits non-zero if
+// any admitted student decodes no video.
+import { chromium, expect } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from '../e2e/support/browser.js';
+import { firstFrameAt, framesDecoded } from '../e2e/support/media.js';
+import { hostVideo, knock, openAs, queueEntry, startLesson, type Person } from '../e2e/support/journey.js';
+import { startServer } from '../e2e/support/server.js';
+
+const STUDENTS = [
+  { login: 'student1', name: 'Иван Петров' },
+  { login: 'student2', name: 'Мария Иванова' },
+  { login: 'student3', name: 'Алексей Соколов' },
+];
+const HOST_VIDEO = 'video[data-testid="video-tile"][data-host="true"][data-source="camera"]';
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+async function admitAndTime(teacher: Person, student: Person): Promise<number> {
+  const firstFrame = firstFrameAt(student.page, HOST_VIDEO);
+  const clickedAt = Date.now();
+  await queueEntry(teacher, student.name).getByTestId('admit').click();
+  return (await firstFrame) - clickedAt;
+}
+
+async function main(): Promise<number> {
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+  try {
+    const teacher = await openAs(browser, server.url, 'teacher', 'Анна Петровна Смирнова');
+    const students = await Promise.all(STUDENTS.map((s) => openAs(browser, server.url, s.login, s.name)));
+    await startLesson(teacher, '7Б');
+    for (const student of students) await knock(student, '7Б');
+    await expect(teacher.page.getByTestId('queue-count')).toHaveText(String(students.length));
+
+    const latencies: number[] = [];
+    for (const student of students) {
+      latencies.push(await admitAndTime(teacher, student));
+      await expect(hostVideo(student.page)).toBeVisible();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const participants = await Promise.all(
+      students.map(async (student, i) => ({
+        name: student.name,
+        admitToFirstFrameMs: latencies[i] ?? null,
+        framesDecoded: await framesDecoded(student.page),
+      })),
+    );
+    await teacher.page.getByTestId('end-lesson').click();
+    const result = {
+      admitted: participants.length,
+      participants,
+      p95AdmitToFirstFrameMs: percentile(latencies, 95),
+    };
+    console.log(JSON.stringify(result));
+    return participants.every((p) => p.framesDecoded > 0) ? 0 : 1;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,119 @@
+import { expect, test } from '@playwright/test';
+import { framesDecoded, framesPainted } from './support/media.js';
+import { hostVideo, knock, openAs, queueEntry, startLesson, videoOf, type Person } from './support/journey.js';
+
+const baseUrl = (): string => {
+  const url = process.env.PARTA_E2E_URL;
+  if (!url) throw new Error('PARTA_E2E_URL is not set: run through playwright.config.ts');
+  return url;
+};
+
+interface Health {
+  lessons: number;
+  participants: number;
+  waiting: number;
+  transports: number;
+}
+
+async function health(person: Person): Promise<Health> {
+  const response = await person.page.request.get(`${baseUrl()}/api/health`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as Health;
+}
+
+/** Waits until the count keeps rising: frames are really arriving, not just an element. */
+async function expectRising(read: () => Promise<number>, label: string): Promise<void> {
+  await expect.poll(read, { message: `${label}: first frames`, timeout: 20_000 }).toBeGreaterThan(0);
+  const before = await read();
+  await expect.poll(read, { message: `${label}: frames keep coming`, timeout: 10_000 }).toBeGreaterThan(before + 5);
+}
+
+test.describe('live lesson @lesson', () => {
+  const people: Person[] = [];
+  test.afterEach(async () => {
+    await Promise.all(people.splice(0).map((p) => p.context.close()));
+  });
+
+  test('teacher admits one student and denies another; camera and screen flow both ways @lesson', async ({
+    browser,
+  }) => {
+    const teacher = await openAs(browser, baseUrl(), 'teacher', 'Анна Петровна Смирнова');
+    const ivan = await openAs(browser, baseUrl(), 'student1', 'Иван Петров');
+    const maria = await openAs(browser, baseUrl(), 'student2', 'Мария Иванова');
+    people.push(teacher, ivan, maria);
+
+    await startLesson(teacher, '7Б');
+    await knock(ivan, '7Б');
+    await knock(maria, '7Б');
+
+    const queue = teacher.page.getByTestId('admission-queue');
+    await expect(queue.getByTestId('queue-count')).toHaveText('2');
+    await expect(queueEntry(teacher, ivan.name)).toBeVisible();
+    await expect(queueEntry(teacher, maria.name)).toBeVisible();
+
+    // Nobody waiting holds a transport: only the teacher's two exist.
+    expect((await health(teacher)).transports).toBe(2);
+
+    await queueEntry(teacher, ivan.name).getByTestId('admit').click();
+    await queueEntry(teacher, maria.name).getByTestId('deny').click();
+
+    await expect(maria.page.getByTestId('denied-screen')).toBeVisible();
+    await expect(maria.page.getByTestId('lesson-view')).toHaveCount(0);
+    await expect(queue.getByTestId('queue-count')).toHaveText('0');
+
+    // The admitted student sees the teacher, large, with frames decoded and painted.
+    await expect(ivan.page.getByTestId('lesson-view')).toBeVisible();
+    await expect(hostVideo(ivan.page)).toBeVisible();
+    await expectRising(() => framesDecoded(ivan.page), 'student decodes the teacher');
+    await expectRising(() => framesPainted(ivan.page, '[data-host="true"][data-source="camera"]'), 'student paints the teacher');
+
+    // The teacher sees the student.
+    await expect(videoOf(teacher.page, ivan.name)).toBeVisible();
+    await expectRising(
+      () => framesPainted(teacher.page, `[data-participant-name="${ivan.name}"][data-source="camera"]`),
+      'teacher paints the student',
+    );
+
+    // The teacher shares the screen; the student decodes the screen track.
+    await teacher.page.getByTestId('toggle-screen').click();
+    await expect(teacher.page.getByTestId('toggle-screen')).toHaveAttribute('aria-pressed', 'true');
+    await expect(videoOf(ivan.page, teacher.name, 'screen')).toBeVisible();
+    await expectRising(
+      () => framesPainted(ivan.page, `[data-participant-name="${teacher.name}"][data-source="screen"]`),
+      'student paints the shared screen',
+    );
+
+    // The server holds transports for the teacher and the admitted student only.
+    const counts = await health(teacher);
+    expect(counts.transports).toBe(4);
+    expect(counts.participants).toBe(2);
+    expect(counts.waiting).toBe(0);
+
+    await teacher.page.getByTestId('end-lesson').click();
+    await expect(ivan.page.getByTestId('lesson-view')).toHaveCount(0);
+    await expect.poll(async () => (await health(teacher)).lessons).toBe(0);
+  });
+
+  test('a student who knocks before the lesson starts waits until the teacher admits them @lesson', async ({
+    browser,
+  }) => {
+    const alexei = await openAs(browser, baseUrl(), 'student3', 'Алексей Соколов');
+    people.push(alexei);
+    await knock(alexei, '7Б');
+
+    const teacher = await openAs(browser, baseUrl(), 'teacher', 'Анна Петровна Смирнова');
+    people.push(teacher);
+    await startLesson(teacher, '7Б');
+
+    // Starting the lesson lets nobody in by itself.
+    await expect(queueEntry(teacher, alexei.name)).toBeVisible();
+    await expect(alexei.page.getByTestId('waiting-screen')).toBeVisible();
+
+    await teacher.page.getByTestId('admit-all').click();
+    await expect(alexei.page.getByTestId('lesson-view')).toBeVisible();
+    await expectRising(() => framesDecoded(alexei.page), 'late student decodes the teacher');
+
+    await teacher.page.getByTestId('end-lesson').click();
+    await expect.poll(async () => (await health(teacher)).lessons).toBe(0);
+  });
+});

@@ -1,0 +1,50 @@
+// Steps of the lesson journey as a person does them, shared by the specs and the demo benchmark.
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from './server.js';
+import { recordPeerConnections } from './media.js';
+
+export interface Person {
+  login: string;
+  name: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+export async function openAs(browser: Browser, baseUrl: string, login: string, name: string): Promise<Person> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(recordPeerConnections);
+  await page.goto('/');
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await expect(page.getByTestId('class-card').first()).toBeVisible();
+  return { login, name, context, page };
+}
+
+export function classCard(page: Page, className: string) {
+  return page.getByTestId('class-card').filter({ hasText: className });
+}
+
+export async function startLesson(teacher: Person, className: string): Promise<void> {
+  await classCard(teacher.page, className).getByTestId('start-lesson').click();
+  await expect(teacher.page.getByTestId('lesson-view')).toBeVisible();
+  await expect(teacher.page.getByTestId('self-preview')).toBeVisible();
+}
+
+export async function knock(student: Person, className: string): Promise<void> {
+  await classCard(student.page, className).getByTestId('join-lesson').click();
+  await expect(student.page.getByTestId('waiting-screen')).toBeVisible();
+}
+
+export function queueEntry(teacher: Person, name: string) {
+  return teacher.page.getByTestId('queue-entry').and(teacher.page.locator(`[data-participant-name="${name}"]`));
+}
+
+export function hostVideo(page: Page) {
+  return page.locator('video[data-testid="video-tile"][data-host="true"][data-source="camera"]');
+}
+
+export function videoOf(page: Page, name: string, source: 'camera' | 'screen' = 'camera') {
+  return page.locator(`video[data-testid="video-tile"][data-participant-name="${name}"][data-source="${source}"]`);
+}
