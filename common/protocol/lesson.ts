@@ -131,14 +131,20 @@ export type ClientToServerEvents = {
   ) => void;
 };
 
+export const LESSON_END_REASONS = ['teacher-ended', 'server-shutdown', 'media-failure'] as const;
+export type LessonEndReason = (typeof LESSON_END_REASONS)[number];
+
 /** Server pushes. */
 export interface ServerToClientEvents {
   /** To a waiting participant: the teacher let you in. */
   'lesson:admitted': (room: RoomSnapshot) => void;
   /** To a waiting participant: the teacher said no. */
   'lesson:denied': (info: { className: string }) => void;
-  /** To everyone in the lesson and its queue: the lesson is over. */
-  'lesson:ended': (info: { reason: 'teacher-ended' | 'server-shutdown' }) => void;
+  /**
+   * To everyone in the lesson and its queue: the lesson is over. `media-failure`: the media
+   * process carrying the lesson stopped; the teacher can start the lesson again.
+   */
+  'lesson:ended': (info: { reason: LessonEndReason }) => void;
   /** To waiting participants: the teacher has started the lesson (they still wait). */
   'lesson:started': (info: { lessonId: string }) => void;
   /** To the teachers: the admission queue changed. */
