@@ -1,0 +1,236 @@
+import { io, type Socket } from 'socket.io-client';
+import { z } from 'zod';
+import type { Ack } from '../../../common/errors.js';
+import { screenSourceSchema, type PartaBridge, type ScreenSource } from '../../../common/ipc.js';
+import type { JoinResult, LessonRequests, RoomSnapshot } from '../../../common/protocol/lesson.js';
+import { appError, failure } from './appError.js';
+import { Emitter } from './emitter.js';
+import { connectErrorDataSchema, pushSchemas } from './lessonSchemas.js';
+import type {
+  DeviceState,
+  LessonClientEvents,
+  LessonPort,
+  LocalMediaState,
+  ScreenShareOutcome,
+} from './lessonPort.js';
+import { classifyCaptureError, type MediaDevicesLike } from './localMedia.js';
+import { MediaSession } from './MediaSession.js';
+import { socketRequest, type RequestName } from './socketRequest.js';
+
+export interface LessonClientOptions {
+  url: string;
+  token: string;
+  bridge: PartaBridge | null;
+  mediaDevices?: MediaDevicesLike & Partial<Pick<MediaDevices, 'getDisplayMedia'>>;
+  requestTimeoutMs?: number;
+  connectTimeoutMs?: number;
+}
+
+const EMPTY = {} as Record<string, never>;
+
+/**
+ * The renderer's one connection to a live lesson: the sole owner of the socket.io socket and
+ * (through its MediaSession) of mediasoup-client. Created connected by `connect`; `close`
+ * drops everything and emits `close`.
+ */
+export class LessonClient implements LessonPort {
+  readonly #events = new Emitter<LessonClientEvents>();
+  readonly #timeoutMs: number;
+  #media: MediaSession | null = null;
+  #closed = false;
+
+  private constructor(
+    private readonly socket: Socket,
+    private readonly options: LessonClientOptions,
+  ) {
+    this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.#wirePushes();
+    socket.on('disconnect', (reason) => {
+      if (this.#closed) return;
+      this.#events.emit('connection:lost', { reason });
+      this.close();
+    });
+  }
+
+  static connect(options: LessonClientOptions): Promise<Ack<LessonClient>> {
+    const socket = io(options.url, {
+      auth: { token: options.token },
+      autoConnect: false,
+      reconnection: false,
+      timeout: options.connectTimeoutMs ?? 10_000,
+    });
+    return new Promise((resolve) => {
+      const done = (reply: Ack<LessonClient>) => {
+        clearTimeout(timer);
+        socket.off('connect', onConnect);
+        socket.off('connect_error', onError);
+        if (!reply.ok) socket.disconnect();
+        resolve(reply);
+      };
+      const onConnect = () => done({ ok: true, data: new LessonClient(socket, options) });
+      const onError = (error: Error & { data?: unknown }) => {
+        const known = connectErrorDataSchema.safeParse(error.data);
+        done(known.success ? failure(known.data.code, error.message) : failure('UNAVAILABLE', error.message));
+      };
+      const timer = setTimeout(
+        () => done(failure('TIMEOUT', 'lesson server did not answer')),
+        (options.connectTimeoutMs ?? 10_000) + 1_000,
+      );
+      socket.on('connect', onConnect);
+      socket.on('connect_error', onError);
+      socket.connect();
+    });
+  }
+
+  on<K extends keyof LessonClientEvents>(name: K, listener: (payload: LessonClientEvents[K]) => void): () => void {
+    return this.#events.on(name, listener);
+  }
+
+  #request = <K extends RequestName>(name: K, payload: LessonRequests[K][0]): Promise<Ack<LessonRequests[K][1]>> =>
+    socketRequest(this.socket, name, payload, this.#timeoutMs);
+
+  #wirePushes(): void {
+    for (const name of Object.keys(pushSchemas) as (keyof typeof pushSchemas)[]) {
+      this.socket.on(name, (raw: unknown) => {
+        const parsed = (pushSchemas[name] as z.ZodType).safeParse(raw);
+        if (!parsed.success) {
+          console.warn(`malformed ${name} push`, parsed.error.message);
+          this.#events.emit('error', appError('INTERNAL', `malformed ${name} push`));
+          return;
+        }
+        this.#onPush(name, parsed.data as never);
+      });
+    }
+  }
+
+  #onPush<K extends keyof typeof pushSchemas>(name: K, payload: LessonClientEvents[K]): void {
+    const media = this.#media;
+    if (name === 'producer:added' && media) {
+      void media.consume(payload as LessonClientEvents['producer:added']);
+    } else if (name === 'producer:removed' && media) {
+      media.dropProducer((payload as LessonClientEvents['producer:removed']).producerId);
+    }
+    this.#events.emit(name, payload);
+    if (name === 'lesson:ended' || name === 'lesson:denied') this.#closeMedia();
+  }
+
+  start(classId: string): Promise<Ack<RoomSnapshot>> {
+    return this.#request('lesson:start', { classId });
+  }
+
+  join(classId: string): Promise<Ack<JoinResult>> {
+    return this.#request('lesson:join', { classId });
+  }
+
+  async setupMedia(room: RoomSnapshot): Promise<Ack<null>> {
+    this.#closeMedia();
+    const created = await MediaSession.create(room, this.#request, this.#events, this.#devices());
+    if (!created.ok) return created;
+    if (this.#closed) {
+      created.data.close();
+      return failure('UNAVAILABLE', 'closed while setting up media');
+    }
+    this.#media = created.data;
+    for (const producer of room.producers) void created.data.consume(producer);
+    return { ok: true, data: null };
+  }
+
+  async publishCameraAndMicrophone(): Promise<LocalMediaState> {
+    if (!this.#media) return { camera: 'unavailable', microphone: 'unavailable' };
+    return this.#media.publishCameraAndMicrophone();
+  }
+
+  async setDeviceEnabled(source: 'camera' | 'microphone', enabled: boolean): Promise<DeviceState> {
+    if (!this.#media) return 'unavailable';
+    return this.#media.setDeviceEnabled(source, enabled);
+  }
+
+  needsScreenSourcePicker(): boolean {
+    return this.options.bridge !== null;
+  }
+
+  async listScreenSources(): Promise<Ack<ScreenSource[]>> {
+    const bridge = this.options.bridge;
+    if (!bridge) return { ok: true, data: [] };
+    const reply = await bridge.screen.listSources();
+    if (!reply.ok) return reply;
+    const parsed = z.array(screenSourceSchema).safeParse(reply.data);
+    return parsed.success ? { ok: true, data: parsed.data } : failure('INTERNAL', 'malformed screen source list');
+  }
+
+  async cancelScreenSourcePick(): Promise<void> {
+    await this.options.bridge?.screen.selectSource(null);
+  }
+
+  async startScreenShare(sourceId: string | null): Promise<Ack<ScreenShareOutcome>> {
+    const media = this.#media;
+    if (!media) return failure('NOT_ADMITTED', 'not in a lesson');
+    const bridge = this.options.bridge;
+    if (bridge) {
+      if (!sourceId) return failure('BAD_REQUEST', 'pick a screen or window first');
+      const selected = await bridge.screen.selectSource(sourceId);
+      if (!selected.ok) return selected;
+    }
+    const devices = this.#devices();
+    if (!devices?.getDisplayMedia) return failure('UNAVAILABLE', 'screen capture is not supported here');
+    let track: MediaStreamTrack | undefined;
+    try {
+      const stream = await devices.getDisplayMedia({ video: { frameRate: { ideal: 15, max: 30 } }, audio: false });
+      track = stream.getVideoTracks()[0];
+    } catch (error) {
+      // The user closed the browser's own picker: nothing to report.
+      if (classifyCaptureError(error) === 'denied') return { ok: true, data: 'cancelled' };
+      return failure('UNAVAILABLE', `screen capture failed: ${String(error)}`);
+    }
+    if (!track) return failure('UNAVAILABLE', 'no screen track');
+    const produced = await media.startScreen(track);
+    return produced.ok ? { ok: true, data: 'started' } : produced;
+  }
+
+  async stopScreenShare(): Promise<void> {
+    await this.#media?.stopProducing('screen');
+  }
+
+  admit(participantId: string): Promise<Ack<null>> {
+    return this.#request('lobby:admit', { participantId });
+  }
+
+  admitAll(): Promise<Ack<{ admitted: number }>> {
+    return this.#request('lobby:admitAll', EMPTY);
+  }
+
+  deny(participantId: string): Promise<Ack<null>> {
+    return this.#request('lobby:deny', { participantId });
+  }
+
+  async leave(): Promise<Ack<null>> {
+    this.#closeMedia();
+    const reply = await this.#request('lesson:leave', EMPTY);
+    this.close();
+    return reply;
+  }
+
+  async end(): Promise<Ack<null>> {
+    const reply = await this.#request('lesson:end', EMPTY);
+    if (reply.ok) this.close();
+    return reply;
+  }
+
+  #devices(): LessonClientOptions['mediaDevices'] {
+    return this.options.mediaDevices ?? (typeof navigator === 'undefined' ? undefined : navigator.mediaDevices);
+  }
+
+  #closeMedia(): void {
+    this.#media?.close();
+    this.#media = null;
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#closeMedia();
+    this.socket.disconnect();
+    this.#events.emit('close', null);
+    this.#events.clear();
+  }
+}

@@ -1,0 +1,249 @@
+import { Device, type types } from 'mediasoup-client';
+import type { Ack, AppError } from '../../../common/errors.js';
+import type { LessonRequests, ProducerInfo, RoomSnapshot } from '../../../common/protocol/lesson.js';
+import { mediaSourceSchema } from '../../../common/protocol/lesson.js';
+import { appError, failure } from './appError.js';
+import type { Emitter } from './emitter.js';
+import type { DeviceState, LessonClientEvents, LocalMediaState } from './lessonPort.js';
+import { captureCameraAndMicrophone, captureOne, type CaptureOutcome, type MediaDevicesLike } from './localMedia.js';
+import type { RequestName } from './socketRequest.js';
+
+export type Requester = <K extends RequestName>(
+  name: K,
+  payload: LessonRequests[K][0],
+) => Promise<Ack<LessonRequests[K][1]>>;
+
+type LocalSource = 'camera' | 'microphone' | 'screen';
+
+/** A refused signaling request, carried through mediasoup-client's errback. */
+class RequestRefused extends Error {
+  constructor(readonly error: AppError) {
+    super(`${error.code}: ${error.message}`);
+  }
+}
+
+function asAppError(error: unknown, fallback: AppError['code']): AppError {
+  if (error instanceof RequestRefused) return error.error;
+  return appError(fallback, error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * The mediasoup side of one admitted participant: device, one send and one recv transport,
+ * our producers and the consumers of everyone else's. Created by `create`, closed by `close`.
+ * Only `LessonClient` creates it; nothing else in the renderer sees mediasoup-client.
+ */
+export class MediaSession {
+  readonly #producers = new Map<LocalSource, types.Producer>();
+  readonly #consumers = new Map<string, types.Consumer>();
+  readonly #consuming = new Set<string>();
+  readonly #removed = new Set<string>();
+  #closed = false;
+
+  private constructor(
+    private readonly device: Device,
+    private readonly send: types.Transport,
+    private readonly recv: types.Transport,
+    private readonly selfId: string,
+    private readonly request: Requester,
+    private readonly events: Emitter<LessonClientEvents>,
+    private readonly devices: MediaDevicesLike | undefined,
+  ) {}
+
+  static async create(
+    room: RoomSnapshot,
+    request: Requester,
+    events: Emitter<LessonClientEvents>,
+    devices: MediaDevicesLike | undefined,
+  ): Promise<Ack<MediaSession>> {
+    let device: Device;
+    try {
+      device = await Device.factory();
+      await device.load({ routerRtpCapabilities: room.routerRtpCapabilities as unknown as types.RtpCapabilities });
+    } catch (error) {
+      return failure('UNAVAILABLE', `this browser cannot join media: ${String(error)}`);
+    }
+    const transports: types.Transport[] = [];
+    for (const direction of ['send', 'recv'] as const) {
+      const reply = await request('media:createTransport', { direction });
+      if (!reply.ok) {
+        for (const t of transports) t.close();
+        return reply;
+      }
+      const options = reply.data as unknown as types.TransportOptions;
+      transports.push(direction === 'send' ? device.createSendTransport(options) : device.createRecvTransport(options));
+    }
+    const [send, recv] = transports as [types.Transport, types.Transport];
+    const session = new MediaSession(device, send, recv, room.selfId, request, events, devices);
+    session.#wire(send);
+    session.#wire(recv);
+    return { ok: true, data: session };
+  }
+
+  #wire(transport: types.Transport): void {
+    transport.on('connect', ({ dtlsParameters }, callback, errback) => {
+      void this.request('media:connectTransport', { transportId: transport.id, dtlsParameters }).then((reply) =>
+        reply.ok ? callback() : errback(new RequestRefused(reply.error)),
+      );
+    });
+    transport.on('connectionstatechange', (state) => {
+      if (state === 'failed' && !this.#closed) {
+        this.events.emit('error', appError('UNAVAILABLE', `${transport.direction} transport failed`));
+      }
+    });
+    if (transport.direction !== 'send') return;
+    transport.on('produce', ({ kind, rtpParameters, appData }, callback, errback) => {
+      const source = mediaSourceSchema.safeParse(appData.source);
+      if (!source.success) {
+        errback(new RequestRefused(appError('BAD_REQUEST', 'producer without a source')));
+        return;
+      }
+      void this.request('media:produce', { transportId: transport.id, kind, rtpParameters, source: source.data }).then(
+        (reply) => (reply.ok ? callback({ id: reply.data.producerId }) : errback(new RequestRefused(reply.error))),
+      );
+    });
+  }
+
+  async #produce(source: LocalSource, track: MediaStreamTrack): Promise<Ack<null>> {
+    if (this.#closed) {
+      track.stop();
+      return failure('UNAVAILABLE', 'media closed');
+    }
+    const kind = track.kind === 'audio' ? 'audio' : 'video';
+    if (!this.device.canProduce(kind)) {
+      track.stop();
+      return failure('UNAVAILABLE', `cannot send ${kind}`);
+    }
+    try {
+      const producer = await this.send.produce({
+        track,
+        appData: { source },
+        ...(source === 'screen' ? { codecOptions: { videoGoogleStartBitrate: 1000 } } : {}),
+      });
+      this.#producers.set(source, producer);
+      producer.on('trackended', () => {
+        void this.stopProducing(source);
+      });
+      return { ok: true, data: null };
+    } catch (error) {
+      track.stop();
+      return { ok: false, error: asAppError(error, 'INTERNAL') };
+    }
+  }
+
+  async #publish(source: 'camera' | 'microphone', outcome: CaptureOutcome): Promise<DeviceState> {
+    if (!('track' in outcome)) return outcome.state;
+    const reply = await this.#produce(source, outcome.track);
+    if (!reply.ok) {
+      this.events.emit('error', reply.error);
+      return 'failed';
+    }
+    if (source === 'camera') this.events.emit('local:track', { source, track: outcome.track });
+    return 'on';
+  }
+
+  async publishCameraAndMicrophone(): Promise<LocalMediaState> {
+    const captured = await captureCameraAndMicrophone(this.devices);
+    const [camera, microphone] = await Promise.all([
+      this.#publish('camera', captured.camera),
+      this.#publish('microphone', captured.microphone),
+    ]);
+    return { camera, microphone };
+  }
+
+  /** Pauses or resumes a producer (and its track); captures afresh when there is none yet. */
+  async setDeviceEnabled(source: 'camera' | 'microphone', enabled: boolean): Promise<DeviceState> {
+    const producer = this.#producers.get(source);
+    if (!producer) {
+      if (!enabled) return 'off';
+      return this.#publish(source, await captureOne(this.devices, source));
+    }
+    if (enabled) producer.resume();
+    else producer.pause();
+    if (producer.track) producer.track.enabled = enabled;
+    return enabled ? 'on' : 'off';
+  }
+
+  async startScreen(track: MediaStreamTrack): Promise<Ack<null>> {
+    await this.stopProducing('screen');
+    const reply = await this.#produce('screen', track);
+    if (reply.ok) this.events.emit('local:track', { source: 'screen', track });
+    return reply;
+  }
+
+  async stopProducing(source: LocalSource): Promise<void> {
+    const producer = this.#producers.get(source);
+    if (!producer) return;
+    this.#producers.delete(source);
+    producer.close();
+    producer.track?.stop();
+    if (source !== 'microphone') this.events.emit('local:track', { source, track: null });
+    if (!this.#closed) await this.request('media:closeProducer', { producerId: producer.id });
+  }
+
+  async consume(info: ProducerInfo): Promise<void> {
+    const { producerId } = info;
+    if (this.#closed || info.participantId === this.selfId) return;
+    if (this.#consumers.has(producerId) || this.#consuming.has(producerId)) return;
+    this.#consuming.add(producerId);
+    try {
+      const reply = await this.request('media:consume', {
+        transportId: this.recv.id,
+        producerId,
+        rtpCapabilities: this.device.recvRtpCapabilities,
+      });
+      if (!reply.ok) {
+        // The producer may have gone meanwhile; that is not worth telling anyone.
+        if (reply.error.code !== 'NOT_FOUND' && !this.#removed.has(producerId)) this.events.emit('error', reply.error);
+        return;
+      }
+      const options = reply.data;
+      const consumer = await this.recv.consume({
+        id: options.id,
+        producerId: options.producerId,
+        kind: options.kind,
+        rtpParameters: options.rtpParameters as unknown as types.RtpParameters,
+      });
+      if (this.#closed || this.#removed.has(producerId)) {
+        consumer.close();
+        return;
+      }
+      this.#consumers.set(producerId, consumer);
+      this.events.emit('track:added', {
+        producerId,
+        participantId: options.participantId,
+        kind: options.kind,
+        source: options.source,
+        track: consumer.track,
+      });
+      const resumed = await this.request('media:resumeConsumer', { consumerId: consumer.id });
+      if (!resumed.ok && resumed.error.code !== 'NOT_FOUND') this.events.emit('error', resumed.error);
+    } catch (error) {
+      this.events.emit('error', asAppError(error, 'INTERNAL'));
+    } finally {
+      this.#consuming.delete(producerId);
+    }
+  }
+
+  dropProducer(producerId: string): void {
+    this.#removed.add(producerId);
+    const consumer = this.#consumers.get(producerId);
+    if (!consumer) return;
+    this.#consumers.delete(producerId);
+    consumer.close();
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const [source, producer] of this.#producers) {
+      producer.close();
+      producer.track?.stop();
+      if (source !== 'microphone') this.events.emit('local:track', { source, track: null });
+    }
+    this.#producers.clear();
+    for (const consumer of this.#consumers.values()) consumer.close();
+    this.#consumers.clear();
+    this.send.close();
+    this.recv.close();
+  }
+}

@@ -1,0 +1,194 @@
+import { markRaw } from 'vue';
+import type { AppError, ErrorCode } from '../../../common/errors.js';
+import type { ScreenSource } from '../../../common/ipc.js';
+import type {
+  LobbyEntry,
+  MediaSource,
+  Participant,
+  ProducerInfo,
+  RoomSnapshot,
+} from '../../../common/protocol/lesson.js';
+import type { DeviceState, RemoteTrack } from '../services/lessonPort.js';
+
+/**
+ * The state of the live lesson as the renderer sees it, normalised by id, and the pure
+ * functions that change it. The store applies client events through these; tests call them.
+ */
+export type LessonPhase = 'idle' | 'connecting' | 'waiting' | 'denied' | 'in-lesson' | 'ended';
+export type EndReason = 'teacher-ended' | 'server-shutdown' | 'connection-lost' | 'ended-by-me';
+export type LocalDeviceState = DeviceState | 'starting';
+export type ScreenState = 'off' | 'picking' | 'starting' | 'on';
+export type LessonNotice = 'screen-teacher-only' | null;
+
+export interface LessonState {
+  phase: LessonPhase;
+  classId: string | null;
+  className: string;
+  lessonId: string | null;
+  selfId: string | null;
+  /** While waiting: whether the teacher has started the lesson yet. */
+  lessonStarted: boolean;
+  endReason: EndReason | null;
+  participants: Record<string, Participant>;
+  producers: Record<string, ProducerInfo>;
+  /** Remote tracks by producer id; raw (never proxied). */
+  tracks: Record<string, MediaStreamTrack>;
+  lobby: Record<string, LobbyEntry>;
+  microphone: LocalDeviceState;
+  camera: LocalDeviceState;
+  screen: ScreenState;
+  cameraTrack: MediaStreamTrack | null;
+  screenTrack: MediaStreamTrack | null;
+  screenSources: ScreenSource[] | null;
+  /** Lobby requests in flight, by participant id ('*' for admit all). */
+  pending: Record<string, true>;
+  errors: Partial<Record<ErrorCode, AppError>>;
+  notice: LessonNotice;
+}
+
+export function initialLessonState(): LessonState {
+  return {
+    phase: 'idle',
+    classId: null,
+    className: '',
+    lessonId: null,
+    selfId: null,
+    lessonStarted: false,
+    endReason: null,
+    participants: {},
+    producers: {},
+    tracks: {},
+    lobby: {},
+    microphone: 'off',
+    camera: 'off',
+    screen: 'off',
+    cameraTrack: null,
+    screenTrack: null,
+    screenSources: null,
+    pending: {},
+    errors: {},
+    notice: null,
+  };
+}
+
+export function applyRoom(state: LessonState, room: RoomSnapshot): void {
+  state.phase = 'in-lesson';
+  state.lessonId = room.lessonId;
+  state.classId = room.classId;
+  state.className = room.className;
+  state.selfId = room.selfId;
+  state.participants = Object.fromEntries(room.participants.map((p) => [p.id, p]));
+  state.producers = Object.fromEntries(room.producers.map((p) => [p.producerId, p]));
+  state.tracks = {};
+  applyLobby(state, room.lobby);
+}
+
+export function applyLobby(state: LessonState, entries: LobbyEntry[]): void {
+  state.lobby = Object.fromEntries(entries.map((e) => [e.participantId, e]));
+  for (const id of Object.keys(state.pending)) {
+    if (id !== '*' && !state.lobby[id]) delete state.pending[id];
+  }
+}
+
+export function addParticipant(state: LessonState, participant: Participant): void {
+  state.participants[participant.id] = participant;
+  delete state.lobby[participant.id];
+}
+
+export function removeParticipant(state: LessonState, participantId: string): void {
+  delete state.participants[participantId];
+  for (const producer of Object.values(state.producers)) {
+    if (producer.participantId === participantId) removeProducer(state, producer.producerId);
+  }
+}
+
+export function addProducer(state: LessonState, producer: ProducerInfo): void {
+  state.producers[producer.producerId] = producer;
+}
+
+export function removeProducer(state: LessonState, producerId: string): void {
+  delete state.producers[producerId];
+  delete state.tracks[producerId];
+}
+
+export function addTrack(state: LessonState, remote: RemoteTrack): void {
+  if (!state.producers[remote.producerId]) {
+    state.producers[remote.producerId] = {
+      producerId: remote.producerId,
+      participantId: remote.participantId,
+      kind: remote.kind,
+      source: remote.source,
+    };
+  }
+  state.tracks[remote.producerId] = markRaw(remote.track);
+}
+
+export function recordError(state: LessonState, error: AppError): void {
+  state.errors[error.code] = error;
+}
+
+/** One remote video to render. */
+export interface VideoTile {
+  producerId: string;
+  participantId: string;
+  name: string;
+  source: MediaSource;
+  isHost: boolean;
+  track: MediaStreamTrack;
+}
+
+export function remoteVideoTiles(state: LessonState): VideoTile[] {
+  const tiles: VideoTile[] = [];
+  for (const producer of Object.values(state.producers)) {
+    const track = state.tracks[producer.producerId];
+    const participant = state.participants[producer.participantId];
+    if (producer.kind !== 'video' || !track || !participant || participant.id === state.selfId) continue;
+    tiles.push({
+      producerId: producer.producerId,
+      participantId: participant.id,
+      name: participant.name,
+      source: producer.source,
+      isHost: participant.isHost,
+      track,
+    });
+  }
+  return tiles;
+}
+
+/**
+ * Where each video goes: a shared screen is shown largest, then the host's camera; the rest
+ * go to the gallery (hosts first, then by name).
+ */
+export function arrangeTiles(tiles: VideoTile[]): { spotlight: VideoTile | null; gallery: VideoTile[] } {
+  const spotlight =
+    tiles.find((t) => t.source === 'screen' && t.isHost) ??
+    tiles.find((t) => t.source === 'screen') ??
+    tiles.find((t) => t.source === 'camera' && t.isHost) ??
+    null;
+  const gallery = tiles
+    .filter((t) => t !== spotlight)
+    .sort((a, b) => Number(b.isHost) - Number(a.isHost) || a.name.localeCompare(b.name));
+  return { spotlight, gallery };
+}
+
+/** Others in the lesson who send no camera video (shown as a name card). */
+export function participantsWithoutVideo(state: LessonState): Participant[] {
+  const withVideo = new Set(
+    Object.values(state.producers)
+      .filter((p) => p.kind === 'video' && p.source === 'camera' && state.tracks[p.producerId])
+      .map((p) => p.participantId),
+  );
+  return Object.values(state.participants)
+    .filter((p) => p.id !== state.selfId && !withVideo.has(p.id))
+    .sort((a, b) => Number(b.isHost) - Number(a.isHost) || a.name.localeCompare(b.name));
+}
+
+export function remoteAudioTracks(state: LessonState): { producerId: string; track: MediaStreamTrack }[] {
+  return Object.values(state.producers)
+    .filter((p) => p.kind === 'audio' && p.participantId !== state.selfId && state.tracks[p.producerId])
+    .map((p) => ({ producerId: p.producerId, track: state.tracks[p.producerId] as MediaStreamTrack }));
+}
+
+export function lobbyInOrder(state: LessonState): LobbyEntry[] {
+  return Object.values(state.lobby).sort((a, b) => a.knockedAt.localeCompare(b.knockedAt));
+}

@@ -1,0 +1,304 @@
+import { defineStore } from 'pinia';
+import { computed, markRaw, reactive, toRefs } from 'vue';
+import type { AppError, ErrorCode } from '../../../common/errors.js';
+import type { RoomSnapshot } from '../../../common/protocol/lesson.js';
+import type { LessonPort } from '../services/lessonPort.js';
+import { services } from '../services/registry.js';
+import {
+  addParticipant,
+  addProducer,
+  addTrack,
+  applyLobby,
+  applyRoom,
+  arrangeTiles,
+  initialLessonState,
+  lobbyInOrder,
+  participantsWithoutVideo,
+  recordError,
+  remoteAudioTracks,
+  remoteVideoTiles,
+  removeParticipant,
+  removeProducer,
+  type LessonState,
+} from './lessonState.js';
+import { useAuthStore } from './useAuthStore.js';
+import { useClassesStore } from './useClassesStore.js';
+
+export const useLessonStore = defineStore('lesson', () => {
+  const state = reactive<LessonState>(initialLessonState());
+  let client: LessonPort | null = null;
+  let unsubscribe: (() => void)[] = [];
+  /** Bumped on every enter/leave so a late reply of an abandoned attempt is ignored. */
+  let attempt = 0;
+
+  const self = computed(() => (state.selfId ? state.participants[state.selfId] : undefined));
+  const isTeacher = computed(() => {
+    if (self.value) return self.value.role === 'teacher';
+    const summary = state.classId ? useClassesStore().byId[state.classId] : undefined;
+    return summary?.myRole === 'teacher';
+  });
+  const lobbyList = computed(() => lobbyInOrder(state));
+  const tiles = computed(() => arrangeTiles(remoteVideoTiles(state)));
+  const withoutVideo = computed(() => participantsWithoutVideo(state));
+  const audioTracks = computed(() => remoteAudioTracks(state));
+  const participantCount = computed(() => Object.keys(state.participants).length);
+  const errorList = computed(() => Object.values(state.errors).filter((e): e is AppError => !!e));
+
+  function fail(error: AppError): void {
+    recordError(state, error);
+    useAuthStore().handleFailure(error);
+  }
+
+  function detach(): void {
+    for (const off of unsubscribe) off();
+    unsubscribe = [];
+    const current = client;
+    client = null;
+    current?.close();
+  }
+
+  function subscribe(c: LessonPort): void {
+    unsubscribe = [
+      c.on('lesson:admitted', (room) => void onAdmitted(room)),
+      c.on('lesson:denied', ({ className }) => {
+        state.phase = 'denied';
+        if (className) state.className = className;
+        detach();
+      }),
+      c.on('lesson:ended', ({ reason }) => finish(reason)),
+      c.on('lesson:started', () => {
+        state.lessonStarted = true;
+      }),
+      c.on('lobby:changed', (entries) => applyLobby(state, entries)),
+      c.on('participant:joined', (p) => addParticipant(state, p)),
+      c.on('participant:left', ({ participantId }) => removeParticipant(state, participantId)),
+      c.on('producer:added', (p) => addProducer(state, p)),
+      c.on('producer:removed', ({ producerId }) => removeProducer(state, producerId)),
+      c.on('track:added', (remote) => addTrack(state, remote)),
+      c.on('local:track', ({ source, track }) => {
+        if (source === 'camera') {
+          state.cameraTrack = track ? markRaw(track) : null;
+          if (!track && state.camera === 'on') state.camera = 'off';
+        } else {
+          state.screenTrack = track ? markRaw(track) : null;
+          if (!track) state.screen = 'off';
+        }
+      }),
+      c.on('connection:lost', () => {
+        if (state.phase === 'in-lesson' || state.phase === 'waiting' || state.phase === 'connecting') {
+          finish('connection-lost');
+        }
+      }),
+      c.on('error', (error) => fail(error)),
+      c.on('close', () => {
+        if (client === c) {
+          client = null;
+          unsubscribe = [];
+        }
+      }),
+    ];
+  }
+
+  function finish(reason: LessonState['endReason']): void {
+    attempt += 1;
+    detach();
+    state.phase = 'ended';
+    state.endReason = reason;
+    state.lobby = {};
+    state.screen = 'off';
+    state.cameraTrack = null;
+    state.screenTrack = null;
+    state.tracks = {};
+  }
+
+  async function onAdmitted(room: RoomSnapshot): Promise<void> {
+    const c = client;
+    if (!c) return;
+    const mine = attempt;
+    applyRoom(state, room);
+    state.microphone = 'starting';
+    state.camera = 'starting';
+    const media = await c.setupMedia(room);
+    if (mine !== attempt) return;
+    if (!media.ok) {
+      fail(media.error);
+      state.microphone = 'failed';
+      state.camera = 'failed';
+      return;
+    }
+    const local = await c.publishCameraAndMicrophone();
+    if (mine !== attempt) return;
+    state.microphone = local.microphone;
+    state.camera = local.camera;
+  }
+
+  /** Opens the lesson of a class: teachers start (or re-enter) it, students knock and wait. */
+  async function enter(classId: string): Promise<void> {
+    if (state.classId === classId && ['connecting', 'waiting', 'in-lesson'].includes(state.phase)) return;
+    detach();
+    Object.assign(state, initialLessonState());
+    const mine = ++attempt;
+    state.classId = classId;
+    state.phase = 'connecting';
+    const abort = (error: AppError) => {
+      if (mine !== attempt) return;
+      detach();
+      state.phase = 'idle';
+      fail(error);
+    };
+
+    const auth = useAuthStore();
+    const classes = useClassesStore();
+    if (!auth.token) return abort({ code: 'UNAUTHENTICATED', message: 'not signed in' });
+    if (!classes.byId[classId]) await classes.load();
+    if (mine !== attempt) return;
+    const summary = classes.byId[classId];
+    if (!summary) return abort(classes.error ?? { code: 'NOT_FOUND', message: `class ${classId}` });
+    state.className = summary.name;
+
+    const connected = await services().connectLesson({ token: auth.token });
+    if (mine !== attempt) {
+      if (connected.ok) connected.data.close();
+      return;
+    }
+    if (!connected.ok) return abort(connected.error);
+    client = connected.data;
+    subscribe(client);
+
+    if (summary.myRole === 'teacher') {
+      const started = await client.start(classId);
+      if (mine !== attempt) return;
+      if (!started.ok) return abort(started.error);
+      await onAdmitted(started.data);
+      return;
+    }
+    const joined = await client.join(classId);
+    if (mine !== attempt) return;
+    if (!joined.ok) return abort(joined.error);
+    if (joined.data.status === 'admitted') {
+      await onAdmitted(joined.data.room);
+    } else {
+      state.phase = 'waiting';
+      state.className = joined.data.className;
+      state.lessonStarted = joined.data.lessonStarted;
+    }
+  }
+
+  /** Leaves the lesson or the queue and forgets it. */
+  async function leave(): Promise<void> {
+    const c = client;
+    attempt += 1;
+    for (const off of unsubscribe) off();
+    unsubscribe = [];
+    client = null;
+    Object.assign(state, initialLessonState());
+    if (c) await c.leave();
+  }
+
+  async function endLesson(): Promise<void> {
+    if (!client) return;
+    const reply = await client.end();
+    if (reply.ok) finish('ended-by-me');
+    else fail(reply.error);
+  }
+
+  async function lobbyAction(key: string, run: (c: LessonPort) => Promise<{ ok: boolean; error?: AppError }>) {
+    if (!client || state.pending[key]) return;
+    state.pending[key] = true;
+    try {
+      const reply = await run(client);
+      if (!reply.ok && reply.error) fail(reply.error);
+    } finally {
+      delete state.pending[key];
+    }
+  }
+
+  const admit = (participantId: string) => lobbyAction(participantId, (c) => c.admit(participantId));
+  const deny = (participantId: string) => lobbyAction(participantId, (c) => c.deny(participantId));
+  const admitAll = () => lobbyAction('*', (c) => c.admitAll());
+
+  async function toggleDevice(source: 'camera' | 'microphone'): Promise<void> {
+    if (!client || state[source] === 'starting') return;
+    const enable = state[source] !== 'on';
+    state[source] = enable ? 'starting' : 'off';
+    const next = await client.setDeviceEnabled(source, enable);
+    if (client) state[source] = next;
+  }
+
+  async function toggleScreen(): Promise<void> {
+    const c = client;
+    if (!c || state.screen === 'starting') return;
+    if (state.screen === 'on') {
+      await c.stopScreenShare();
+      state.screen = 'off';
+      return;
+    }
+    if (!isTeacher.value) {
+      state.notice = 'screen-teacher-only';
+      return;
+    }
+    if (!c.needsScreenSourcePicker()) return shareScreen(null);
+    state.screen = 'picking';
+    state.screenSources = null;
+    const sources = await c.listScreenSources();
+    if (state.screen !== 'picking') return;
+    if (sources.ok) state.screenSources = sources.data;
+    else {
+      fail(sources.error);
+      state.screen = 'off';
+    }
+  }
+
+  async function shareScreen(sourceId: string | null): Promise<void> {
+    const c = client;
+    if (!c) return;
+    state.screen = 'starting';
+    state.screenSources = null;
+    const reply = await c.startScreenShare(sourceId);
+    if (!reply.ok) {
+      fail(reply.error);
+      state.screen = 'off';
+    } else {
+      state.screen = reply.data === 'started' && state.screenTrack ? 'on' : 'off';
+    }
+  }
+
+  async function cancelScreenPick(): Promise<void> {
+    state.screen = 'off';
+    state.screenSources = null;
+    await client?.cancelScreenSourcePick();
+  }
+
+  function dismissError(code: ErrorCode): void {
+    delete state.errors[code];
+  }
+
+  function dismissNotice(): void {
+    state.notice = null;
+  }
+
+  return {
+    ...toRefs(state),
+    self,
+    isTeacher,
+    lobbyList,
+    tiles,
+    withoutVideo,
+    audioTracks,
+    participantCount,
+    errorList,
+    enter,
+    leave,
+    endLesson,
+    admit,
+    deny,
+    admitAll,
+    toggleMicrophone: () => toggleDevice('microphone'),
+    toggleCamera: () => toggleDevice('camera'),
+    toggleScreen,
+    shareScreen,
+    cancelScreenPick,
+    dismissError,
+    dismissNotice,
+  };
+});
