@@ -4,11 +4,11 @@ import { loadAppConfig } from './config.js';
 import { registerIpcHandlers } from './ipc.js';
 import { createIpcDispatcher, isTrustedSender } from './ipcDispatch.js';
 import type { IpcHandlers } from './ipcDispatch.js';
-import { rendererLocation } from './origins.js';
+import { appPaths, rendererLocation } from './origins.js';
 import { ScreenSelection } from './ScreenSelection.js';
 import { installDisplayMediaHandler, isAppFrame, listScreenSources } from './screenShare.js';
 import { installSecurity } from './security.js';
-import { appPaths, createMainWindow, registerAppScheme, serveRendererBundle } from './window.js';
+import { createMainWindow, registerAppScheme, serveRendererBundle } from './window.js';
 
 /**
  * The composition root of the main process: one instance, one window, every guard installed

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_ORIGIN, bundleFileFor, contentTypeOf, originOf, rendererLocation } from './origins.js';
+import { BUNDLE_ORIGIN, appPaths, bundleFileFor, contentTypeOf, originOf, rendererLocation } from './origins.js';
 
 describe('renderer location', () => {
   it('loads the packaged files from the app scheme', () => {
@@ -21,6 +21,17 @@ describe('renderer location', () => {
     expect(rendererLocation({ isPackaged: false, devServerUrl: 'file:///tmp/index.html' }).dev).toBe(false);
     expect(rendererLocation({ isPackaged: false, devServerUrl: undefined }).dev).toBe(false);
   });
+});
+
+describe('build output paths', () => {
+  it('finds the build output inside the app folder', () => {
+    expect(appPaths('/app')).toEqual({
+      preload: join('/app', 'out/preload/index.cjs'),
+      rendererDir: join('/app', 'out/renderer'),
+      icon: join('/app', 'resources/icon.png'),
+    });
+  });
+
 });
 
 describe('originOf', () => {

@@ -1,4 +1,4 @@
-import { extname, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 
 /**
  * Where the renderer comes from. A packaged app serves the built files (out/renderer) from its
@@ -48,6 +48,15 @@ export function rendererLocation(options: { isPackaged: boolean; devServerUrl: s
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** The build output inside the app folder (the asar archive once packaged). */
+export function appPaths(appPath: string): { preload: string; rendererDir: string; icon: string } {
+  return {
+    preload: join(appPath, 'out', 'preload', 'index.cjs'),
+    rendererDir: join(appPath, 'out', 'renderer'),
+    icon: join(appPath, 'resources', 'icon.png'),
+  };
 }
 
 /**

@@ -20,7 +20,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { appPaths, createMainWindow, registerAppScheme, serveRendererBundle } = await import('./window.js');
+const { createMainWindow, registerAppScheme, serveRendererBundle } = await import('./window.js');
 
 describe('the app window', () => {
   it('is sandboxed, isolated, without Node, with web security, loading the preload from the build', () => {
@@ -39,14 +39,6 @@ describe('the app window', () => {
     });
     expect(window.options.show).toBe(false);
     expect(window.loaded).toEqual(['parta-app://renderer/index.html']);
-  });
-
-  it('finds the build output inside the app folder', () => {
-    expect(appPaths('/app')).toEqual({
-      preload: join('/app', 'out/preload/index.cjs'),
-      rendererDir: join('/app', 'out/renderer'),
-      icon: join('/app', 'resources/icon.png'),
-    });
   });
 
   it('registers its scheme as a secure standard origin', () => {

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import type { Protocol, WebPreferences } from 'electron';
-import { APP_SCHEME, bundleFileFor, contentTypeOf } from './origins.js';
+import { APP_SCHEME, appPaths, bundleFileFor, contentTypeOf } from './origins.js';
 import type { RendererLocation } from './origins.js';
 
 /**
@@ -23,15 +22,6 @@ export function webPreferencesFor(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
-  };
-}
-
-/** Build output inside the app folder (the asar archive once packaged). */
-export function appPaths(appPath: string): { preload: string; rendererDir: string; icon: string } {
-  return {
-    preload: join(appPath, 'out', 'preload', 'index.cjs'),
-    rendererDir: join(appPath, 'out', 'renderer'),
-    icon: join(appPath, 'resources', 'icon.png'),
   };
 }
 
