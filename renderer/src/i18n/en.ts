@@ -67,6 +67,7 @@ export const en = {
       title: 'The lesson has ended',
       'teacher-ended': 'The teacher ended the lesson.',
       'server-shutdown': 'The lesson server was stopped.',
+      'media-failure': 'The lesson stopped because of a media server failure. The teacher can start it again.',
       'connection-lost': 'The connection to the lesson was lost.',
       'ended-by-me': 'You ended the lesson for everyone.',
     },

@@ -53,7 +53,16 @@ export class LessonClient implements LessonPort {
   }
 
   static connect(options: LessonClientOptions): Promise<Ack<LessonClient>> {
-    const socket = io(options.url, {
+    // A server under a path (https://school.example/parta) keeps socket.io under that path too;
+    // the part after the origin would otherwise be taken for a socket.io namespace.
+    let server: URL;
+    try {
+      server = new URL(options.url);
+    } catch {
+      return Promise.resolve(failure('UNAVAILABLE', `bad server address ${options.url}`));
+    }
+    const socket = io(server.origin, {
+      path: `${server.pathname.replace(/\/+$/, '')}/socket.io`,
       auth: { token: options.token },
       autoConnect: false,
       reconnection: false,

@@ -2,6 +2,7 @@ import type { Ack, AppError } from '../../../common/errors.js';
 import type { ScreenSource } from '../../../common/ipc.js';
 import type {
   JoinResult,
+  LessonEndReason,
   LobbyEntry,
   MediaSource,
   Participant,
@@ -32,7 +33,7 @@ export type ScreenShareOutcome = 'started' | 'cancelled';
 export interface LessonClientEvents {
   'lesson:admitted': RoomSnapshot;
   'lesson:denied': { className: string };
-  'lesson:ended': { reason: 'teacher-ended' | 'server-shutdown' };
+  'lesson:ended': { reason: LessonEndReason };
   'lesson:started': { lessonId: string };
   'lobby:changed': LobbyEntry[];
   'participant:joined': Participant;

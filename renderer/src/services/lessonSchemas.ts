@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   id,
+  LESSON_END_REASONS,
   lobbyEntrySchema,
   mediaSourceSchema,
   participantSchema,
@@ -73,7 +74,7 @@ type PushPayload<K extends keyof ServerToClientEvents> = Parameters<ServerToClie
 export const pushSchemas: { [K in keyof ServerToClientEvents]: z.ZodType<PushPayload<K>> } = {
   'lesson:admitted': roomSnapshotSchema,
   'lesson:denied': z.object({ className: z.string() }),
-  'lesson:ended': z.object({ reason: z.enum(['teacher-ended', 'server-shutdown']) }),
+  'lesson:ended': z.object({ reason: z.enum(LESSON_END_REASONS) }),
   'lesson:started': z.object({ lessonId: z.string() }),
   'lobby:changed': z.array(lobbyEntrySchema),
   'participant:joined': participantSchema,

@@ -2,6 +2,7 @@ import { markRaw } from 'vue';
 import type { AppError, ErrorCode } from '../../../common/errors.js';
 import type { ScreenSource } from '../../../common/ipc.js';
 import type {
+  LessonEndReason,
   LobbyEntry,
   MediaSource,
   Participant,
@@ -15,7 +16,8 @@ import type { DeviceState, RemoteTrack } from '../services/lessonPort.js';
  * functions that change it. The store applies client events through these; tests call them.
  */
 export type LessonPhase = 'idle' | 'connecting' | 'waiting' | 'denied' | 'in-lesson' | 'ended';
-export type EndReason = 'teacher-ended' | 'server-shutdown' | 'connection-lost' | 'ended-by-me';
+/** Why the lesson is over for us: the server's reasons plus our own. */
+export type EndReason = LessonEndReason | 'connection-lost' | 'ended-by-me';
 export type LocalDeviceState = DeviceState | 'starting';
 export type ScreenState = 'off' | 'picking' | 'starting' | 'on';
 export type LessonNotice = 'screen-teacher-only' | null;
