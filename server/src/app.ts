@@ -79,13 +79,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const http = await createHttpApp({
       logger,
       webRoot: config.webRoot,
+      corsOrigins: config.corsOrigins,
       auth,
       classes,
       liveLessonId: (classId) => registry.get(classId)?.id ?? null,
       health,
     });
     cleanups.push(() => http.close());
-    const io = attachRealtime(http.server, { auth, lessons, logger });
+    const io = attachRealtime(http.server, { auth, lessons, logger, corsOrigins: config.corsOrigins });
     cleanups.push(() => {
       io.disconnectSockets(true);
       io.engine.close();

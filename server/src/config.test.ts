@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       sessionTtlHours: 12,
       demoPassword: undefined,
       logLevel: 'info',
+      corsOrigins: ['parta-app://renderer'],
     });
   });
 
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
       PARTA_DEMO_PASSWORD: 'classroom-2026',
       PARTA_LOG_LEVEL: 'warn',
       PARTA_WEB_ROOT: '',
+      PARTA_CORS_ORIGINS: 'parta-app://renderer, https://school.example:8443',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -43,6 +45,7 @@ describe('loadConfig', () => {
       sessionTtlHours: 1.5,
       demoPassword: 'classroom-2026',
       logLevel: 'warn',
+      corsOrigins: ['parta-app://renderer', 'https://school.example:8443'],
     });
   });
 
@@ -57,5 +60,6 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PARTA_RTC_MIN_PORT: '45000', PARTA_RTC_MAX_PORT: '44000' })).toThrow(/PARTA_RTC_MIN_PORT/);
     expect(() => loadConfig({ PARTA_RTC_LISTEN_IP: '0.0.0.0' })).toThrow(/PARTA_RTC_ANNOUNCED_IP/);
     expect(() => loadConfig({ PARTA_DEMO_PASSWORD: 'short' })).toThrow(/PARTA_DEMO_PASSWORD/);
+    expect(() => loadConfig({ PARTA_CORS_ORIGINS: 'https://ok.example, not an origin' })).toThrow(/PARTA_CORS_ORIGINS/);
   });
 });

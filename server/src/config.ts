@@ -20,6 +20,9 @@ import { z } from 'zod';
  * | PARTA_SESSION_TTL_HOURS  | 12                 | how long a sign-in lasts                         |
  * | PARTA_DEMO_PASSWORD      | (random)           | password of every demo user on first start       |
  * | PARTA_LOG_LEVEL          | info               | fatal, error, warn, info, debug, trace, silent   |
+ * | PARTA_CORS_ORIGINS       | (desktop app)      | page origins, comma-separated, that may call the |
+ * |                          |                    | API and the socket from elsewhere; default: the  |
+ * |                          |                    | desktop app's origin, parta-app://renderer       |
  *
  * Relative paths are resolved against the working directory.
  */
@@ -27,6 +30,12 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const ip = z.union([z.ipv4(), z.ipv6()]);
+/** The origin the desktop app's pages have (its privileged scheme, see electron/main/origins.ts). */
+export const DESKTOP_APP_ORIGIN = 'parta-app://renderer';
+const origins = z
+  .string()
+  .transform((list) => list.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
+  .pipe(z.array(z.string().regex(/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i, 'an origin is scheme://host[:port]')));
 const port = z.coerce.number().int().min(0).max(65_535);
 const rtcPort = z.coerce.number().int().min(1024).max(65_535);
 
@@ -49,6 +58,7 @@ const envSchema = z
     PARTA_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(12),
     PARTA_DEMO_PASSWORD: z.string().min(8).max(200).optional(),
     PARTA_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    PARTA_CORS_ORIGINS: origins.default([DESKTOP_APP_ORIGIN]),
   })
   .refine((env) => env.PARTA_RTC_MIN_PORT <= env.PARTA_RTC_MAX_PORT, {
     message: 'PARTA_RTC_MIN_PORT must not be greater than PARTA_RTC_MAX_PORT',
@@ -83,6 +93,8 @@ export interface Config {
   sessionTtlHours: number;
   demoPassword: string | undefined;
   logLevel: LogLevel;
+  /** Page origins other than the server's own that may call the API and the socket. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -114,5 +126,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: e.PARTA_SESSION_TTL_HOURS,
     demoPassword: e.PARTA_DEMO_PASSWORD,
     logLevel: e.PARTA_LOG_LEVEL,
+    corsOrigins: e.PARTA_CORS_ORIGINS,
   };
 }

@@ -116,6 +116,22 @@ describe('HTTP API', () => {
     expect((await get('/api/me', token)).status).toBe(401);
   });
 
+  it('lets the desktop app call the API and the socket from its own origin, and nobody else', async () => {
+    const preflight = await fetch(`${server.url}/api/classes`, {
+      method: 'OPTIONS',
+      headers: { origin: 'parta-app://renderer', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('parta-app://renderer');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    const health = await fetch(`${server.url}/api/health`, { headers: { origin: 'parta-app://renderer' } });
+    expect(health.headers.get('access-control-allow-origin')).toBe('parta-app://renderer');
+    const stranger = await fetch(`${server.url}/api/health`, { headers: { origin: 'https://evil.example' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    const polling = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: 'parta-app://renderer' } });
+    expect(polling.headers.get('access-control-allow-origin')).toBe('parta-app://renderer');
+  });
+
   it('slows down password guessing with 429 RATE_LIMITED', async () => {
     const url = `${server.url}/api/auth/login`;
     const guess = (): Promise<Response> => post(url, JSON.stringify({ login: 'student3', password: 'guess-guess' }));

@@ -3,6 +3,7 @@ import { extname, join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from '../logger.js';
+import { registerCors } from './cors.js';
 import { toHttpError } from './errors.js';
 import { registerApiRoutes, type ApiDeps } from './routes.js';
 import { SECURITY_HEADERS } from './securityHeaders.js';
@@ -12,6 +13,8 @@ export interface HttpAppOptions extends ApiDeps {
   /** The built web client; served (with an SPA fallback to index.html) when it has an index.html. */
   webRoot: string;
   bodyLimit?: number;
+  /** Page origins (besides this server's own) allowed to call the API. */
+  corsOrigins: readonly string[];
 }
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -29,6 +32,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     return503OnClosing: true,
   }) as unknown as FastifyInstance;
 
+  registerCors(app, options.corsOrigins);
   app.addHook('onSend', async (request, reply) => {
     reply.headers(SECURITY_HEADERS);
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

@@ -185,4 +185,32 @@ describe('LessonService: lobby and admission', () => {
     expect(ivan.participant.closed).toBe(true);
     expect(f.registry.counts()).toEqual({ lessons: 0, participants: 0, waiting: 0, transports: 0 });
   });
+
+  it('joining again from the same connection is idempotent; another class is ALREADY_IN_LESSON', async () => {
+    await teacherStarts();
+    const ivan = await studentJoins('student1');
+    const again = await f.service.join(f.user('student1'), class7b, ivan.client, ivan.participant);
+    expect(again.participant).toBe(ivan.participant);
+    expect(again.result).toMatchObject({ status: 'waiting', participantId: ivan.participant.id });
+    f.classes.addMember(class8a, f.user('student1').id, 'student');
+    await expectCode(
+      () => f.service.join(f.user('student1'), class8a, ivan.client, ivan.participant),
+      'ALREADY_IN_LESSON',
+    );
+    expect(f.registry.counts().waiting).toBe(1);
+  });
+
+  it('a media worker that dies ends its lessons with media-failure; the teacher can start again', async () => {
+    const teacher = await teacherStarts();
+    const ivan = await studentJoins('student1');
+    const [pid] = f.pool.pids;
+    const replaced = new Promise((resolve) => f.pool.once('replaced', resolve));
+    process.kill(pid ?? 0, 'SIGKILL');
+    await vi.waitFor(() => expect(teacher.client.last('lesson:ended')).toEqual({ reason: 'media-failure' }));
+    expect(ivan.client.last('lesson:ended')).toEqual({ reason: 'media-failure' });
+    expect(f.registry.counts()).toEqual({ lessons: 0, participants: 0, waiting: 0, transports: 0 });
+    await replaced;
+    const restarted = await teacherStarts();
+    expect(restarted.room.lessonId).not.toBe(teacher.room.lessonId);
+  });
 });

@@ -14,6 +14,8 @@ export interface RealtimeDeps {
   auth: Authenticator;
   lessons: LessonService;
   logger: Logger;
+  /** Page origins (besides this server's own) allowed to connect. */
+  corsOrigins: readonly string[];
 }
 
 const handshakeAuthSchema = z.object({ token: z.string().min(1).max(200) });
@@ -34,6 +36,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Less
     maxHttpBufferSize: 256 * 1024,
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    cors: { origin: [...deps.corsOrigins], methods: ['GET', 'POST'], credentials: false },
   });
 
   io.use((socket, next) => {
