@@ -71,6 +71,18 @@ describe('useLessonStore', () => {
     expect(lesson.isTeacher).toBe(false);
   });
 
+  it('stays in the lesson when the admission arrives before the reply to the knock', async () => {
+    const { lesson, client } = setup();
+    const join = client.join.bind(client);
+    client.join = async (classId: string) => {
+      client.emit('lesson:admitted', room());
+      return join(classId);
+    };
+    await lesson.enter('c1');
+    await flush();
+    expect(lesson.phase).toBe('in-lesson');
+  });
+
   it('shows the denied state and drops the connection when the teacher says no', async () => {
     const { lesson, client } = setup();
     await lesson.enter('c1');

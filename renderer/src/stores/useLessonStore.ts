@@ -177,7 +177,8 @@ export const useLessonStore = defineStore('lesson', () => {
     if (!joined.ok) return abort(joined.error);
     if (joined.data.status === 'admitted') {
       await onAdmitted(joined.data.room);
-    } else {
+    } else if (state.phase === 'connecting') {
+      // (An admission pushed before this reply has already moved us on.)
       state.phase = 'waiting';
       state.className = joined.data.className;
       state.lessonStarted = joined.data.lessonStarted;
