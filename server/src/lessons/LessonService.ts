@@ -21,6 +21,9 @@ import { Participant, type ParticipantClient } from './Participant.js';
  * membership from the database, admission from the lesson. Every method takes the acting user
  * and the participant their connection currently is (`current`, null when none); it throws
  * DomainError on refusal. No sockets here: the realtime layer calls these methods.
+ *
+ * One place per person per class: a new connection takes over from an older one (the older
+ * participant leaves once the new one is in, so the lesson never looks empty meanwhile).
  */
 export class LessonService {
   constructor(
@@ -44,9 +47,6 @@ export class LessonService {
     const lesson = await this.registry.open({ classId, className: cls.name, hostUserId: user.id });
     return this.enter(lesson, user, client);
   }
-
-  // One place per person per class: a new connection takes over from an older one (the older
-  // participant leaves once the new one is in, so the lesson never looks empty meanwhile).
 
   /** A member of the class joins: teachers enter a running lesson, everyone else knocks. */
   async join(

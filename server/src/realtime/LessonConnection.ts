@@ -1,10 +1,14 @@
 import type { Socket } from 'socket.io';
+import { fail } from '../../../common/errors.js';
 import type { User } from '../../../common/protocol/auth.js';
 import { lessonRequestSchemas, type ClientToServerEvents, type ServerToClientEvents } from '../../../common/protocol/lesson.js';
 import type { LessonService } from '../lessons/LessonService.js';
 import type { Participant, ParticipantClient } from '../lessons/Participant.js';
 import type { Logger } from '../logger.js';
 import { answer, splitArguments, type RequestHandlers, type RequestName } from './handle.js';
+
+/** Requests one socket may have waiting for an answer; more are refused with RATE_LIMITED. */
+export const MAX_QUEUED_REQUESTS = 64;
 
 export interface SocketData {
   user: User;
@@ -20,6 +24,8 @@ export type LessonSocket = Socket<ClientToServerEvents, ServerToClientEvents, Re
 export class LessonConnection {
   private current: Participant | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Requests queued or running on this socket. */
+  private waiting = 0;
   private readonly client: ParticipantClient;
 
   constructor(
@@ -50,6 +56,10 @@ export class LessonConnection {
     const listen = this.socket.on.bind(this.socket) as (event: string, listener: (...args: unknown[]) => void) => void;
     listen(name, (...args) => {
       const { payload, ack } = splitArguments(args);
+      if (this.waiting >= MAX_QUEUED_REQUESTS) {
+        ack?.(fail('RATE_LIMITED', 'Too many requests at once; wait for the answers'));
+        return;
+      }
       void this.enqueue(async () => {
         const reply = await answer(name, payload, handlers[name], this.logger);
         ack?.(reply);
@@ -58,9 +68,15 @@ export class LessonConnection {
   }
 
   private enqueue(task: () => unknown): Promise<unknown> {
-    this.queue = this.queue.then(task).catch((error: unknown) => {
-      this.logger.error({ err: error }, 'socket task failed');
-    });
+    this.waiting += 1;
+    this.queue = this.queue
+      .then(task)
+      .catch((error: unknown) => {
+        this.logger.error({ err: error }, 'socket task failed');
+      })
+      .finally(() => {
+        this.waiting -= 1;
+      });
     return this.queue;
   }
 
