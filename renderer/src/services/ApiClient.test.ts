@@ -66,4 +66,10 @@ describe('ApiClient', () => {
     expect((await client(flaky).me('tok')).ok).toBe(true);
     expect(flaky).toHaveBeenCalledTimes(2);
   });
+
+  it('signs out with an empty 204 reply', async () => {
+    const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response(null, { status: 204 }));
+    expect(await client(fetch).logout('tok')).toEqual({ ok: true, data: null });
+    expect(fetch.mock.calls[0]?.[1]?.method).toBe('POST');
+  });
 });

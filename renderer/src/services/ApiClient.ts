@@ -16,6 +16,8 @@ export interface ApiPort {
   login(request: LoginRequest): Promise<Ack<LoginResponse>>;
   me(token: string): Promise<Ack<User>>;
   classes(token: string): Promise<Ack<ClassSummary[]>>;
+  /** Ends the session on the server (204, no body). */
+  logout(token: string): Promise<Ack<null>>;
 }
 
 export interface ApiClientOptions {
@@ -56,6 +58,11 @@ export class ApiClient implements ApiPort {
 
   classes(token: string): Promise<Ack<ClassSummary[]>> {
     return this.#request('/api/classes', classListSchema, { method: 'GET', token, retries: 1 });
+  }
+
+  async logout(token: string): Promise<Ack<null>> {
+    const reply = await this.#request('/api/auth/logout', z.unknown(), { method: 'POST', token, retries: 1 });
+    return reply.ok ? { ok: true, data: null } : reply;
   }
 
   async #request<T>(path: string, schema: z.ZodType<T>, options: RequestOptions): Promise<Ack<T>> {

@@ -36,6 +36,8 @@ const EMPTY = {} as Record<string, never>;
 export class LessonClient implements LessonPort {
   readonly #events = new Emitter<LessonClientEvents>();
   readonly #timeoutMs: number;
+  /** Aborted on close, so requests still waiting for a reply end at once. */
+  readonly #lifetime = new AbortController();
   #media: MediaSession | null = null;
   #closed = false;
 
@@ -96,7 +98,7 @@ export class LessonClient implements LessonPort {
   }
 
   #request = <K extends RequestName>(name: K, payload: LessonRequests[K][0]): Promise<Ack<LessonRequests[K][1]>> =>
-    socketRequest(this.socket, name, payload, this.#timeoutMs);
+    socketRequest(this.socket, name, payload, this.#timeoutMs, this.#lifetime.signal);
 
   #wirePushes(): void {
     for (const name of Object.keys(pushSchemas) as (keyof typeof pushSchemas)[]) {
@@ -238,6 +240,7 @@ export class LessonClient implements LessonPort {
     if (this.#closed) return;
     this.#closed = true;
     this.#closeMedia();
+    this.#lifetime.abort();
     this.socket.disconnect();
     this.#events.emit('close', null);
     this.#events.clear();

@@ -55,4 +55,13 @@ describe('socketRequest', () => {
     const reply = await pending;
     expect(reply.ok ? null : reply.error.code).toBe('INTERNAL');
   });
+
+  it('ends at once with UNAVAILABLE when the client closes meanwhile', async () => {
+    const socket = new FakeSocket();
+    const lifetime = new AbortController();
+    const pending = socketRequest(socket, 'lesson:end', {}, 60_000, lifetime.signal);
+    lifetime.abort();
+    const reply = await pending;
+    expect(reply.ok ? null : reply.error.code).toBe('UNAVAILABLE');
+  });
 });

@@ -13,7 +13,7 @@ export type RequestName = keyof LessonRequests;
 
 /**
  * Sends one request and resolves to its parsed Ack: TIMEOUT when no reply comes in time,
- * UNAVAILABLE when the socket is not connected, INTERNAL when the reply is malformed.
+ * UNAVAILABLE when the socket is not connected or `signal` aborts (the client closed), INTERNAL when the reply is malformed.
  * Never throws and never retries (most lesson requests are not idempotent).
  */
 export function socketRequest<K extends RequestName>(
@@ -21,21 +21,25 @@ export function socketRequest<K extends RequestName>(
   name: K,
   payload: LessonRequests[K][0],
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<Ack<LessonRequests[K][1]>> {
-  if (!socket.connected) return Promise.resolve(failure('UNAVAILABLE', `${name}: not connected`));
+  if (!socket.connected || signal?.aborted) return Promise.resolve(failure('UNAVAILABLE', `${name}: not connected`));
   const schema = ackSchema(ackDataSchemas[name]);
   return new Promise((resolve) => {
     let settled = false;
-    const timer = setTimeout(() => {
-      settled = true;
-      resolve(failure('TIMEOUT', `${name}: no reply within ${timeoutMs} ms`));
-    }, timeoutMs);
-    socket.emit(name, payload, (reply: unknown) => {
+    const settle = (reply: Ack<LessonRequests[K][1]>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(reply);
+    };
+    const onAbort = () => settle(failure('UNAVAILABLE', `${name}: connection closed`));
+    const timer = setTimeout(() => settle(failure('TIMEOUT', `${name}: no reply within ${timeoutMs} ms`)), timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    socket.emit(name, payload, (reply: unknown) => {
       const parsed = schema.safeParse(reply);
-      resolve(parsed.success ? parsed.data : failure('INTERNAL', `${name}: malformed reply`));
+      settle(parsed.success ? parsed.data : failure('INTERNAL', `${name}: malformed reply`));
     });
   });
 }

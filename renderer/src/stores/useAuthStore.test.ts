@@ -104,4 +104,16 @@ describe('useAuthStore', () => {
     expect(classes.status).toBe('error');
     expect(classes.error?.code).toBe('UNAVAILABLE');
   });
+
+  it('tells the server when signing out and forgets the session here', async () => {
+    const storage = memoryStorage({
+      'parta.session': JSON.stringify({ v: 1, token: 'tok', expiresAt: future, user: teacher }),
+    });
+    const { auth, api } = setup(storage);
+    auth.signOut();
+    expect(api.calls).toContain('logout:tok');
+    expect(auth.isSignedIn).toBe(false);
+    expect(auth.notice).toBeNull();
+    expect(storage.data.has('parta.session')).toBe(false);
+  });
 });

@@ -112,7 +112,10 @@ export const useAuthStore = defineStore('auth', () => {
     return true;
   }
 
+  /** Ends the session here at once and tells the server (best effort: it expires anyway). */
   function signOut(): void {
+    const current = session.value;
+    if (current) void services().api.logout(current.token);
     persist(null);
     notice.value = null;
     error.value = null;

@@ -228,4 +228,20 @@ describe('useLessonStore', () => {
     expect(client.leave).toHaveBeenCalledOnce();
     expect(lesson.phase).toBe('idle');
   });
+
+  it('knows the lesson ended by my hand even when the push comes before the reply', async () => {
+    const { lesson, client } = setup(classSummary({ myRole: 'teacher' }), teacher);
+    client.startReply = { ok: true, data: room({ selfId: 'p-host' }) };
+    await lesson.enter('c1');
+    client.end.mockImplementationOnce(async () => {
+      client.emit('lesson:ended', { reason: 'teacher-ended' });
+      return { ok: false, error: { code: 'UNAVAILABLE', message: 'closed' } };
+    });
+
+    await lesson.endLesson();
+
+    expect(lesson.phase).toBe('ended');
+    expect(lesson.endReason).toBe('ended-by-me');
+    expect(lesson.errorList).toEqual([]);
+  });
 });

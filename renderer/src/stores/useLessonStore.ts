@@ -30,6 +30,8 @@ export const useLessonStore = defineStore('lesson', () => {
   let unsubscribe: (() => void)[] = [];
   /** Bumped on every enter/leave so a late reply of an abandoned attempt is ignored. */
   let attempt = 0;
+  /** Set while our own lesson:end is on its way: the lesson:ended push then is our doing. */
+  let endingByMe = false;
 
   const self = computed(() => (state.selfId ? state.participants[state.selfId] : undefined));
   const isTeacher = computed(() => {
@@ -65,7 +67,7 @@ export const useLessonStore = defineStore('lesson', () => {
         if (className) state.className = className;
         detach();
       }),
-      c.on('lesson:ended', ({ reason }) => finish(reason)),
+      c.on('lesson:ended', ({ reason }) => finish(endingByMe ? 'ended-by-me' : reason)),
       c.on('lesson:started', () => {
         state.lessonStarted = true;
       }),
@@ -197,10 +199,16 @@ export const useLessonStore = defineStore('lesson', () => {
   }
 
   async function endLesson(): Promise<void> {
-    if (!client) return;
-    const reply = await client.end();
-    if (reply.ok) finish('ended-by-me');
-    else fail(reply.error);
+    if (!client || endingByMe) return;
+    endingByMe = true;
+    try {
+      const reply = await client.end();
+      if (state.phase === 'ended') return;
+      if (reply.ok) finish('ended-by-me');
+      else fail(reply.error);
+    } finally {
+      endingByMe = false;
+    }
   }
 
   async function lobbyAction(key: string, run: (c: LessonPort) => Promise<{ ok: boolean; error?: AppError }>) {

@@ -58,6 +58,11 @@ export class FakeApi implements ApiPort {
     this.calls.push(`classes:${token}`);
     return this.classesReply;
   }
+
+  async logout(token: string): Promise<Ack<null>> {
+    this.calls.push(`logout:${token}`);
+    return { ok: true, data: null };
+  }
 }
 
 const okNull: Ack<null> = { ok: true, data: null };
