@@ -7,6 +7,7 @@ import { createServices } from './services/index.js';
 import { configureServices } from './services/registry.js';
 import { usePreferencesStore } from './stores/usePreferencesStore.js';
 import './styles/base.css';
+import './styles/states.css';
 
 configureServices(createServices());
 

@@ -1,14 +1,11 @@
 import { defineStore } from 'pinia';
-import { computed, markRaw, reactive, toRefs } from 'vue';
+import { computed, reactive, toRefs } from 'vue';
 import type { AppError, ErrorCode } from '../../../common/errors.js';
 import type { RoomSnapshot } from '../../../common/protocol/lesson.js';
 import type { LessonPort } from '../services/lessonPort.js';
 import { services } from '../services/registry.js';
+import { bindLessonEvents } from './lessonEvents.js';
 import {
-  addParticipant,
-  addProducer,
-  addTrack,
-  applyLobby,
   applyRoom,
   arrangeTiles,
   initialLessonState,
@@ -17,8 +14,6 @@ import {
   recordError,
   remoteAudioTracks,
   remoteVideoTiles,
-  removeParticipant,
-  removeProducer,
   type LessonState,
 } from './lessonState.js';
 import { useAuthStore } from './useAuthStore.js';
@@ -60,45 +55,25 @@ export const useLessonStore = defineStore('lesson', () => {
   }
 
   function subscribe(c: LessonPort): void {
-    unsubscribe = [
-      c.on('lesson:admitted', (room) => void onAdmitted(room)),
-      c.on('lesson:denied', ({ className }) => {
+    unsubscribe = bindLessonEvents(c, state, {
+      admitted: (room) => void onAdmitted(room),
+      denied: (className) => {
         state.phase = 'denied';
         if (className) state.className = className;
         detach();
-      }),
-      c.on('lesson:ended', ({ reason }) => finish(endingByMe ? 'ended-by-me' : reason)),
-      c.on('lesson:started', () => {
-        state.lessonStarted = true;
-      }),
-      c.on('lobby:changed', (entries) => applyLobby(state, entries)),
-      c.on('participant:joined', (p) => addParticipant(state, p)),
-      c.on('participant:left', ({ participantId }) => removeParticipant(state, participantId)),
-      c.on('producer:added', (p) => addProducer(state, p)),
-      c.on('producer:removed', ({ producerId }) => removeProducer(state, producerId)),
-      c.on('track:added', (remote) => addTrack(state, remote)),
-      c.on('local:track', ({ source, track }) => {
-        if (source === 'camera') {
-          state.cameraTrack = track ? markRaw(track) : null;
-          if (!track && state.camera === 'on') state.camera = 'off';
-        } else {
-          state.screenTrack = track ? markRaw(track) : null;
-          if (!track) state.screen = 'off';
-        }
-      }),
-      c.on('connection:lost', () => {
-        if (state.phase === 'in-lesson' || state.phase === 'waiting' || state.phase === 'connecting') {
-          finish('connection-lost');
-        }
-      }),
-      c.on('error', (error) => fail(error)),
-      c.on('close', () => {
+      },
+      ended: (reason) => finish(endingByMe ? 'ended-by-me' : reason),
+      connectionLost: () => {
+        if (['in-lesson', 'waiting', 'connecting'].includes(state.phase)) finish('connection-lost');
+      },
+      error: fail,
+      closed: () => {
         if (client === c) {
           client = null;
           unsubscribe = [];
         }
-      }),
-    ];
+      },
+    });
   }
 
   function finish(reason: LessonState['endReason']): void {
