@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { PartaBridge } from '../../../common/ipc.js';
 import { resolveServerUrl } from './serverUrl.js';
