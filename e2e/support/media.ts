@@ -39,23 +39,25 @@ export async function framesPainted(page: Page, selector: string): Promise<numbe
   }, selector);
 }
 
-/** Resolves with the epoch time of the first frame painted in the video matching the selector. */
+/**
+ * Resolves with the epoch time of the first frame painted in the video matching the selector.
+ * (No named inner functions: tsx would wrap them in a helper the page does not have.)
+ */
 export async function firstFrameAt(page: Page, selector: string, timeoutMs = 15_000): Promise<number> {
   return page.evaluate(
     ({ sel, timeout }) =>
       new Promise<number>((resolve, reject) => {
         const deadline = Date.now() + timeout;
-        const attach = (): void => {
+        const timer = setInterval(() => {
           const video = document.querySelector<HTMLVideoElement>(sel);
           if (video) {
+            clearInterval(timer);
             video.requestVideoFrameCallback(() => resolve(Date.now()));
           } else if (Date.now() > deadline) {
+            clearInterval(timer);
             reject(new Error(`no video ${sel}`));
-          } else {
-            setTimeout(attach, 10);
           }
-        };
-        attach();
+        }, 5);
       }),
     { sel: selector, timeout: timeoutMs },
   );
