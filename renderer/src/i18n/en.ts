@@ -57,6 +57,7 @@ export const en = {
       className: 'Class: {name}',
       notStarted: 'The lesson has not started yet. You will get in when the teacher starts it and lets you in.',
       started: 'The lesson is on. The teacher can see that you are waiting.',
+      preview: 'Check your camera while you wait. It is sent only once the teacher lets you in.',
       cancel: 'Cancel',
     },
     denied: {

@@ -13,7 +13,14 @@ import type {
   LocalMediaState,
   ScreenShareOutcome,
 } from './lessonPort.js';
-import { classifyCaptureError, type MediaDevicesLike } from './localMedia.js';
+import {
+  captureCameraAndMicrophone,
+  captureState,
+  classifyCaptureError,
+  stopCaptured,
+  type CapturedDevices,
+  type MediaDevicesLike,
+} from './localMedia.js';
 import { MediaSession } from './MediaSession.js';
 import { socketRequest, type RequestName } from './socketRequest.js';
 
@@ -39,6 +46,8 @@ export class LessonClient implements LessonPort {
   /** Aborted on close, so requests still waiting for a reply end at once. */
   readonly #lifetime = new AbortController();
   #media: MediaSession | null = null;
+  /** Camera and microphone captured while waiting, handed to the media session on admission. */
+  #prepared: Promise<CapturedDevices> | null = null;
   #closed = false;
 
   private constructor(
@@ -146,9 +155,19 @@ export class LessonClient implements LessonPort {
     return { ok: true, data: null };
   }
 
+  async prepareCameraAndMicrophone(): Promise<LocalMediaState> {
+    this.#prepared ??= captureCameraAndMicrophone(this.#devices());
+    const captured = await this.#prepared;
+    if (this.#closed) return { camera: 'off', microphone: 'off' };
+    if ('track' in captured.camera) this.#events.emit('local:track', { source: 'camera', track: captured.camera.track });
+    return { camera: captureState(captured.camera), microphone: captureState(captured.microphone) };
+  }
+
   async publishCameraAndMicrophone(): Promise<LocalMediaState> {
     if (!this.#media) return { camera: 'unavailable', microphone: 'unavailable' };
-    return this.#media.publishCameraAndMicrophone();
+    const prepared = this.#prepared ? await this.#prepared : undefined;
+    this.#prepared = null;
+    return this.#media.publishCameraAndMicrophone(prepared);
   }
 
   async setDeviceEnabled(source: 'camera' | 'microphone', enabled: boolean): Promise<DeviceState> {
@@ -234,6 +253,8 @@ export class LessonClient implements LessonPort {
   #closeMedia(): void {
     this.#media?.close();
     this.#media = null;
+    void this.#prepared?.then(stopCaptured);
+    this.#prepared = null;
   }
 
   close(): void {

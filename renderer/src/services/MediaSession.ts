@@ -5,7 +5,13 @@ import { mediaSourceSchema } from '../../../common/protocol/lesson.js';
 import { appError, failure } from './appError.js';
 import type { Emitter } from './emitter.js';
 import type { DeviceState, LessonClientEvents, LocalMediaState } from './lessonPort.js';
-import { captureCameraAndMicrophone, captureOne, type CaptureOutcome, type MediaDevicesLike } from './localMedia.js';
+import {
+  captureCameraAndMicrophone,
+  captureOne,
+  type CapturedDevices,
+  type CaptureOutcome,
+  type MediaDevicesLike,
+} from './localMedia.js';
 import type { RequestName } from './socketRequest.js';
 
 export type Requester = <K extends RequestName>(
@@ -62,17 +68,15 @@ export class MediaSession {
     } catch (error) {
       return failure('UNAVAILABLE', `this browser cannot join media: ${String(error)}`);
     }
-    const transports: types.Transport[] = [];
-    for (const direction of ['send', 'recv'] as const) {
-      const reply = await request('media:createTransport', { direction });
-      if (!reply.ok) {
-        for (const t of transports) t.close();
-        return reply;
-      }
-      const options = reply.data as unknown as types.TransportOptions;
-      transports.push(direction === 'send' ? device.createSendTransport(options) : device.createRecvTransport(options));
-    }
-    const [send, recv] = transports as [types.Transport, types.Transport];
+    // Both at once: the receiving side is what the newly admitted person waits for.
+    const [sendReply, recvReply] = await Promise.all([
+      request('media:createTransport', { direction: 'send' }),
+      request('media:createTransport', { direction: 'recv' }),
+    ]);
+    if (!sendReply.ok) return sendReply;
+    if (!recvReply.ok) return recvReply;
+    const send = device.createSendTransport(sendReply.data as unknown as types.TransportOptions);
+    const recv = device.createRecvTransport(recvReply.data as unknown as types.TransportOptions);
     const session = new MediaSession(device, send, recv, room.selfId, request, events, devices);
     session.#wire(send);
     session.#wire(recv);
@@ -141,8 +145,8 @@ export class MediaSession {
     return 'on';
   }
 
-  async publishCameraAndMicrophone(): Promise<LocalMediaState> {
-    const captured = await captureCameraAndMicrophone(this.devices);
+  async publishCameraAndMicrophone(prepared?: CapturedDevices): Promise<LocalMediaState> {
+    const captured = prepared ?? (await captureCameraAndMicrophone(this.devices));
     const [camera, microphone] = await Promise.all([
       this.#publish('camera', captured.camera),
       this.#publish('microphone', captured.microphone),

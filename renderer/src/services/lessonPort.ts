@@ -58,7 +58,12 @@ export interface LessonPort {
   join(classId: string): Promise<Ack<JoinResult>>;
   /** Loads the device, creates both transports and consumes the snapshot's producers. */
   setupMedia(room: RoomSnapshot): Promise<Ack<null>>;
-  /** Captures and sends camera and microphone; a refusal is a state, not an error. */
+  /**
+   * Captures camera and microphone ahead of admission, so a waiting participant sees their own
+   * preview and the admission itself does not wait for the devices. Sent on publish.
+   */
+  prepareCameraAndMicrophone(): Promise<LocalMediaState>;
+  /** Sends camera and microphone (captured now unless prepared); a refusal is a state, not an error. */
   publishCameraAndMicrophone(): Promise<LocalMediaState>;
   setDeviceEnabled(source: 'camera' | 'microphone', enabled: boolean): Promise<DeviceState>;
   /** True in the desktop app, where the user picks a screen or window before sharing. */

@@ -4,10 +4,23 @@ export type CaptureOutcome = { track: MediaStreamTrack } | { state: Exclude<Devi
 
 export type MediaDevicesLike = Pick<MediaDevices, 'getUserMedia'>;
 
+export interface CapturedDevices {
+  camera: CaptureOutcome;
+  microphone: CaptureOutcome;
+}
+
+export function captureState(outcome: CaptureOutcome): DeviceState {
+  return 'track' in outcome ? 'on' : outcome.state;
+}
+
+export function stopCaptured(captured: CapturedDevices): void {
+  for (const outcome of [captured.camera, captured.microphone]) if ('track' in outcome) outcome.track.stop();
+}
+
 const VIDEO: MediaTrackConstraints = {
-  width: { ideal: 1280 },
-  height: { ideal: 720 },
-  frameRate: { ideal: 24, max: 30 },
+  width: { ideal: 640 },
+  height: { ideal: 360 },
+  frameRate: { ideal: 15, max: 15 },
 };
 const AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 
@@ -39,9 +52,7 @@ export async function captureOne(
  * Asks for camera and microphone in one prompt; when that fails for a reason other than a
  * refusal (say, no camera), tries each on its own so a missing camera keeps the microphone.
  */
-export async function captureCameraAndMicrophone(
-  devices: MediaDevicesLike | undefined,
-): Promise<{ camera: CaptureOutcome; microphone: CaptureOutcome }> {
+export async function captureCameraAndMicrophone(devices: MediaDevicesLike | undefined): Promise<CapturedDevices> {
   if (!devices) return { camera: { state: 'unavailable' }, microphone: { state: 'unavailable' } };
   try {
     const stream = await devices.getUserMedia({ video: VIDEO, audio: AUDIO });

@@ -109,6 +109,14 @@ export const useLessonStore = defineStore('lesson', () => {
     state.camera = local.camera;
   }
 
+  /** While waiting: capture camera and microphone now, for the preview and a quick admission. */
+  async function prepareDevices(c: LessonPort, mine: number): Promise<void> {
+    const local = await c.prepareCameraAndMicrophone();
+    if (mine !== attempt || state.phase !== 'waiting') return;
+    state.camera = local.camera;
+    state.microphone = local.microphone;
+  }
+
   /** Opens the lesson of a class: teachers start (or re-enter) it, students knock and wait. */
   async function enter(classId: string): Promise<void> {
     if (state.classId === classId && ['connecting', 'waiting', 'in-lesson'].includes(state.phase)) return;
@@ -159,6 +167,7 @@ export const useLessonStore = defineStore('lesson', () => {
       state.phase = 'waiting';
       state.className = joined.data.className;
       state.lessonStarted = joined.data.lessonStarted;
+      void prepareDevices(client, mine);
     }
   }
 

@@ -107,6 +107,10 @@ export class FakeLessonClient implements LessonPort {
     return this.joinReply;
   }
 
+  async prepareCameraAndMicrophone(): Promise<LocalMediaState> {
+    return this.mediaReply;
+  }
+
   async publishCameraAndMicrophone(): Promise<LocalMediaState> {
     return this.mediaReply;
   }
