@@ -1,4 +1,5 @@
 import { extname, join, resolve, sep } from 'node:path';
+import { DESKTOP_APP_HOST, DESKTOP_APP_ORIGIN, DESKTOP_APP_SCHEME } from '../../common/desktopOrigin.js';
 
 /**
  * Where the renderer comes from. A packaged app serves the built files (out/renderer) from its
@@ -6,9 +7,9 @@ import { extname, join, resolve, sep } from 'node:path';
  * extra privileges the grantFileProtocolExtraPrivileges fuse turns off). In development the
  * page comes from the Vite dev server instead.
  */
-export const APP_SCHEME = 'parta-app';
-export const APP_HOST = 'renderer';
-export const BUNDLE_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_SCHEME = DESKTOP_APP_SCHEME;
+export const APP_HOST = DESKTOP_APP_HOST;
+export const BUNDLE_ORIGIN = DESKTOP_APP_ORIGIN;
 
 export interface RendererLocation {
   /** What the window loads first. */

@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DESKTOP_APP_ORIGIN } from '../../common/desktopOrigin.js';
 
 /**
  * The server's configuration, read once from the environment and parsed with zod. Every
@@ -31,7 +32,6 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const ip = z.union([z.ipv4(), z.ipv6()]);
 /** The origin the desktop app's pages have (its privileged scheme, see electron/main/origins.ts). */
-export const DESKTOP_APP_ORIGIN = 'parta-app://renderer';
 const origins = z
   .string()
   .transform((list) => list.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
