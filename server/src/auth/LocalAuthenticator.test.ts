@@ -70,4 +70,19 @@ describe('LocalAuthenticator', () => {
     now += 61_000;
     expect((await auth.authenticate('anna', 'right-password', ip)).user.login).toBe('anna');
   });
+
+  it('throttles guesses sent all at once as strictly as guesses sent one by one', async () => {
+    const guesses = await Promise.allSettled(Array.from({ length: 10 }, () => auth.authenticate('anna', 'wrong', ip)));
+    const codes = guesses.map((g) => (g.status === 'rejected' ? (g.reason as { code?: string }).code : 'signed-in'));
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(3);
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(7);
+    await expectCode(() => auth.authenticate('anna', 'right-password', ip), 'RATE_LIMITED');
+  });
+
+  it('a successful sign-in clears the failures counted before it', async () => {
+    for (let i = 0; i < 2; i += 1) await expectCode(() => auth.authenticate('anna', 'wrong', ip), 'UNAUTHENTICATED');
+    expect((await auth.authenticate('anna', 'right-password', ip)).user.login).toBe('anna');
+    for (let i = 0; i < 2; i += 1) await expectCode(() => auth.authenticate('anna', 'wrong', ip), 'UNAUTHENTICATED');
+    expect((await auth.authenticate('anna', 'right-password', ip)).user.login).toBe('anna');
+  });
 });

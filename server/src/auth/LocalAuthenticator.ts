@@ -35,12 +35,12 @@ export class LocalAuthenticator implements Authenticator {
     if (this.options.throttle.isBlocked(key)) {
       throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins; try again later');
     }
+    // Counted as a failure before the (slow) check and cleared on success, so guesses sent all
+    // at once cannot each pass the limit while the others are still being checked.
+    this.options.throttle.fail(key);
     const found = this.options.users.findByLogin(login);
     const valid = await verifyPassword(found?.passwordHash ?? (await this.decoyHash), password);
-    if (!found || !valid) {
-      this.options.throttle.fail(key);
-      throw new DomainError('UNAUTHENTICATED', 'Wrong login or password');
-    }
+    if (!found || !valid) throw new DomainError('UNAUTHENTICATED', 'Wrong login or password');
     this.options.throttle.succeed(key);
     return this.issue(found.user);
   }

@@ -140,6 +140,14 @@ describe('HTTP API', () => {
     expect(limited.status).toBe(429);
     expect(await limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
   });
+
+  it('also limits password guesses sent all at once', async () => {
+    const url = `${server.url}/api/auth/login`;
+    const body = JSON.stringify({ login: 'teacher2', password: 'guess-guess' });
+    const statuses = await Promise.all(Array.from({ length: 30 }, async () => (await post(url, body)).status));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+  });
 });
 
 describe('the web client', () => {
