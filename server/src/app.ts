@@ -16,7 +16,7 @@ import { LessonRegistry } from './lessons/LessonRegistry.js';
 import { LessonService } from './lessons/LessonService.js';
 import { createLogger, type Logger } from './logger.js';
 import { MediaWorkerPool } from './media/MediaWorkerPool.js';
-import { attachRealtime } from './realtime/socketServer.js';
+import { attachRealtime, endSessionSockets, type LessonSocketServer } from './realtime/socketServer.js';
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:3000 */
@@ -76,6 +76,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const lessons = new LessonService(classes, registry);
     const health = (): HealthReport => ({ status: 'ok', ...registry.counts(), workers: pool.size });
 
+    // socket.io attaches to the HTTP server, so it exists only once the app does.
+    let io: LessonSocketServer | null = null;
     const http = await createHttpApp({
       logger,
       webRoot: config.webRoot,
@@ -84,12 +86,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       classes,
       liveLessonId: (classId) => registry.get(classId)?.id ?? null,
       health,
+      sessionEnded: (token) => {
+        if (io) endSessionSockets(io, token);
+      },
     });
     cleanups.push(() => http.close());
-    const io = attachRealtime(http.server, { auth, lessons, logger, corsOrigins: config.corsOrigins });
+    const realtime = attachRealtime(http.server, { auth, lessons, logger, corsOrigins: config.corsOrigins });
+    io = realtime;
     cleanups.push(() => {
-      io.disconnectSockets(true);
-      io.engine.close();
+      realtime.disconnectSockets(true);
+      realtime.engine.close();
     });
     // Lessons end first, while sockets can still hear `lesson:ended`.
     cleanups.push(() => registry.endAll('server-shutdown'));

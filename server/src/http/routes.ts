@@ -21,6 +21,8 @@ export interface ApiDeps {
   /** The live lesson id of a class, if its lesson runs. */
   liveLessonId(classId: string): string | null;
   health(): HealthReport;
+  /** Someone signed out with this token (already revoked): end what still runs on it. */
+  sessionEnded(token: string): void;
 }
 
 function bearerToken(request: FastifyRequest): string {
@@ -42,7 +44,9 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   });
 
   app.post('/api/auth/logout', async (request, reply) => {
-    await deps.auth.revoke(bearerToken(request));
+    const token = bearerToken(request);
+    await deps.auth.revoke(token);
+    deps.sessionEnded(token);
     return reply.status(204).send();
   });
 

@@ -12,6 +12,8 @@ export const MAX_QUEUED_REQUESTS = 64;
 
 export interface SocketData {
   user: User;
+  /** The room of the sockets of the same session, so signing out can end them all. */
+  session: string;
 }
 
 export type LessonSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DomainError, type ErrorCode } from '../../../common/errors.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../common/protocol/lesson.js';
 import type { Authenticator } from '../auth/authenticator.js';
+import { hashToken } from '../auth/LocalAuthenticator.js';
 import type { LessonService } from '../lessons/LessonService.js';
 import type { Logger } from '../logger.js';
 import { LessonConnection, type LessonSocket, type SocketData } from './LessonConnection.js';
@@ -19,6 +20,16 @@ export interface RealtimeDeps {
 }
 
 const handshakeAuthSchema = z.object({ token: z.string().min(1).max(200) });
+
+/** The room of the sockets signed in with one session, named by the token's hash. */
+function sessionRoom(token: string): string {
+  return `session:${hashToken(token)}`;
+}
+
+/** Disconnects every socket signed in with this token (its session ended: signed out). */
+export function endSessionSockets(io: LessonSocketServer, token: string): void {
+  io.in(sessionRoom(token)).disconnectSockets(true);
+}
 
 /** A refused handshake: the client's connect_error carries `data: { code }`. */
 function refusal(code: ErrorCode, message: string): Error & { data: { code: ErrorCode } } {
@@ -48,6 +59,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Less
     deps.auth.verifyToken(parsed.data.token).then(
       (user) => {
         socket.data.user = user;
+        socket.data.session = sessionRoom(parsed.data.token);
         next();
       },
       (error: unknown) => {
@@ -63,6 +75,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Less
 
   io.on('connection', (socket: LessonSocket) => {
     logger.debug({ userId: socket.data.user.id, socketId: socket.id }, 'socket connected');
+    void socket.join(socket.data.session);
     new LessonConnection(socket, deps.lessons, logger);
   });
 
