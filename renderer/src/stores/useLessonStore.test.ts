@@ -71,6 +71,16 @@ describe('useLessonStore', () => {
     expect(lesson.isTeacher).toBe(false);
   });
 
+  it('shows a waiting student their camera state before admission, as the devices answered', async () => {
+    const { lesson, client } = setup();
+    client.mediaReply = { camera: 'denied', microphone: 'on' };
+    await lesson.enter('c1');
+    await flush();
+    expect(lesson.phase).toBe('waiting');
+    expect(lesson.camera).toBe('denied');
+    expect(lesson.microphone).toBe('on');
+  });
+
   it('stays in the lesson when the admission arrives before the reply to the knock', async () => {
     const { lesson, client } = setup();
     const join = client.join.bind(client);
