@@ -2,11 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { Ack } from '../../../common/errors.js';
 import type { ClassSummary } from '../../../common/protocol/auth.js';
 import type { JoinResult, RoomSnapshot } from '../../../common/protocol/lesson.js';
-import { videoRtpParameters } from '../testing/mediaFixtures.js';
+import { audioRtpParameters, videoRtpParameters } from '../testing/mediaFixtures.js';
 import {
   connectSocket,
   nextEvent,
   request,
+  requestJson,
   requestRaw,
   startTestServer,
   type LessonClientSocket,
@@ -166,6 +167,23 @@ describe('realtime refusals over real sockets', () => {
     // The teacher's screen is fine.
     const own = data(await request(teacher, 'media:createTransport', { direction: 'send' }));
     expect(code(await request(teacher, 'media:produce', { ...screen, transportId: own.id }))).toBeUndefined();
+  });
+
+  it('media parameters the media worker refuses are BAD_REQUEST, not INTERNAL', async () => {
+    const { teacher } = await startLesson();
+    const send = data(await request(teacher, 'media:createTransport', { direction: 'send' }));
+    const camera = { transportId: send.id, kind: 'video' as const, rtpParameters: videoRtpParameters(1234), source: 'camera' as const };
+    data(await request(teacher, 'media:produce', camera));
+    // The same SSRC twice on one transport: refused by the worker itself.
+    const sameSsrc = { ...camera, kind: 'audio' as const, rtpParameters: audioRtpParameters(1234), source: 'microphone' as const };
+    expect(code(await request(teacher, 'media:produce', sameSsrc))).toBe('BAD_REQUEST');
+    // Parameters nested too deep to be passed on to the worker.
+    const deep = `${'{"a":'.repeat(20_000)}{}${'}'.repeat(20_000)}`;
+    const deepConnect = `{"transportId":"${send.id}","dtlsParameters":${deep}}`;
+    expect(code(await requestJson(teacher, 'media:connectTransport', deepConnect))).toBe('BAD_REQUEST');
+    // The transport still works.
+    const dtlsParameters = { role: 'client', fingerprints: [{ algorithm: 'sha-256', value: `${'AB:'.repeat(31)}AB` }] };
+    expect(code(await request(teacher, 'media:connectTransport', { transportId: send.id, dtlsParameters }))).toBeUndefined();
   });
 
   it("another participant's transport id is NOT_FOUND", async () => {

@@ -121,3 +121,27 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
     });
   });
 }
+
+let rawPacketId = 1_000_000;
+
+/**
+ * Sends a request whose payload is given as JSON text, straight to the engine (for payloads
+ * the socket.io client itself cannot handle, e.g. nested deeper than its stack), and waits for
+ * the Ack (5 s at most).
+ */
+export function requestJson(socket: LessonClientSocket, name: string, payloadJson: string): Promise<Ack<unknown>> {
+  const engine = socket.io.engine;
+  const id = (rawPacketId += 1);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer to ${name} within 5 s`)), 5_000);
+    const onData = (packet: unknown): void => {
+      // An ack packet: "3" + id + JSON array of the ack arguments.
+      if (typeof packet !== 'string' || !packet.startsWith(`3${id}[`)) return;
+      clearTimeout(timer);
+      engine.off('data', onData);
+      resolve((JSON.parse(packet.slice(`3${id}`.length)) as [Ack<unknown>])[0]);
+    };
+    engine.on('data', onData);
+    engine.write(`2${id}${JSON.stringify([name]).slice(0, -1)},${payloadJson}]`);
+  });
+}
