@@ -157,6 +157,9 @@ describe('the web client', () => {
     mkdirSync(join(web.path, 'assets'));
     writeFileSync(join(web.path, 'index.html'), '<!doctype html><title>Parta</title><div id="app"></div>');
     writeFileSync(join(web.path, 'assets', 'index-abc123.js'), 'console.log("parta")');
+    writeFileSync(join(web.path, '.env'), 'SECRET=hunter2');
+    mkdirSync(join(web.path, '.git'));
+    writeFileSync(join(web.path, '.git', 'config'), '[remote] url = secret');
     server = await startTestServer({ PARTA_WEB_ROOT: web.path });
   });
   afterAll(async () => {
@@ -194,5 +197,15 @@ describe('the web client', () => {
     const api = await fetch(`${server.url}/api/missing`);
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
+
+  it('never serves dotfiles or files outside the web root, however the path is spelled', async () => {
+    for (const path of ['/.env', '/%2eenv', '/.git/config', '/assets/../.env', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json']) {
+      const response = await fetch(`${server.url}${path}`);
+      const text = await response.text();
+      expect(text, path).not.toContain('secret');
+      expect(text, path).not.toContain('SECRET');
+      expect(text, path).not.toContain('"devDependencies"');
+    }
   });
 });

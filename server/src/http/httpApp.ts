@@ -55,6 +55,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
       wildcard: true,
       index: 'index.html',
       cacheControl: false,
+      // Files whose names start with a dot (.env, .git/...) are never part of the client.
+      dotfiles: 'ignore',
       setHeaders: (reply, path) => {
         // Built assets carry a content hash in their names; the page itself must be revalidated.
         const hashed = path.startsWith(join(options.webRoot, 'assets') + sep);
