@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Ack } from '../../../common/errors.js';
 import { screenSourceSchema, type PartaBridge, type ScreenSource } from '../../../common/ipc.js';
 import type { JoinResult, LessonRequests, RoomSnapshot } from '../../../common/protocol/lesson.js';
+import { admissionOrder } from './admissionOrder.js';
 import { appError, failure } from './appError.js';
 import { Emitter } from './emitter.js';
 import { connectErrorDataSchema, pushSchemas } from './lessonSchemas.js';
@@ -151,7 +152,10 @@ export class LessonClient implements LessonPort {
       return failure('UNAVAILABLE', 'closed while setting up media');
     }
     this.#media = created.data;
-    for (const producer of room.producers) void created.data.consume(producer);
+    // What the newcomer waits for (the teacher) comes first and alone; the rest follows.
+    const [first, ...rest] = admissionOrder(room);
+    if (first) await created.data.consume(first);
+    for (const producer of rest) void created.data.consume(producer);
     return { ok: true, data: null };
   }
 
