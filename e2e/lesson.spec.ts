@@ -94,6 +94,39 @@ test.describe('live lesson @lesson', () => {
     await expect.poll(async () => (await health(teacher)).lessons).toBe(0);
   });
 
+  test('a student admitted while the teacher’s camera is still starting sees it when it starts @lesson', async ({
+    browser,
+  }) => {
+    const ivan = await openAs(browser, baseUrl(), 'student1', 'Иван Петров');
+    const teacher = await openAs(browser, baseUrl(), 'teacher', 'Анна Петровна Смирнова');
+    people.push(ivan, teacher);
+    await knock(ivan, '7Б');
+
+    // A slow camera on the teacher's side and a slow machine on the student's: the teacher's
+    // camera is announced while the student's media is still being set up.
+    await teacher.page.evaluate(() => {
+      const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = (c) =>
+        new Promise((resolve) => setTimeout(resolve, 1_000)).then(() => original(c));
+    });
+    await ivan.page.evaluate(() => {
+      const original = RTCPeerConnection.prototype.createOffer as (o?: RTCOfferOptions) => Promise<unknown>;
+      const delayed = function (this: RTCPeerConnection, options?: RTCOfferOptions): Promise<unknown> {
+        return new Promise((resolve) => setTimeout(resolve, 2_500)).then(() => original.call(this, options));
+      };
+      RTCPeerConnection.prototype.createOffer = delayed as unknown as typeof RTCPeerConnection.prototype.createOffer;
+    });
+    await startLesson(teacher, '7Б');
+    await teacher.page.getByTestId('admit-all').click();
+
+    await expect(ivan.page.getByTestId('lesson-view')).toBeVisible();
+    await expect(hostVideo(ivan.page)).toBeVisible();
+    await expectRising(() => framesDecoded(ivan.page), 'student decodes the camera that started late');
+
+    await teacher.page.getByTestId('end-lesson').click();
+    await expect.poll(async () => (await health(teacher)).lessons).toBe(0);
+  });
+
   test('a student who knocks before the lesson starts waits until the teacher admits them @lesson', async ({
     browser,
   }) => {

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import type { Ack } from '../../../common/errors.js';
 import { screenSourceSchema, type PartaBridge, type ScreenSource } from '../../../common/ipc.js';
-import type { JoinResult, LessonRequests, RoomSnapshot } from '../../../common/protocol/lesson.js';
+import type { JoinResult, LessonRequests, ProducerInfo, RoomSnapshot } from '../../../common/protocol/lesson.js';
 import { admissionOrder } from './admissionOrder.js';
 import { appError, failure } from './appError.js';
 import { Emitter } from './emitter.js';
@@ -49,6 +49,8 @@ export class LessonClient implements LessonPort {
   #media: MediaSession | null = null;
   /** Camera and microphone captured while waiting, handed to the media session on admission. */
   #prepared: Promise<CapturedDevices> | null = null;
+  /** Producers announced after admission but before the media session was ready. */
+  readonly #announcedEarly = new Map<string, ProducerInfo>();
   #closed = false;
 
   private constructor(
@@ -126,10 +128,14 @@ export class LessonClient implements LessonPort {
 
   #onPush<K extends keyof typeof pushSchemas>(name: K, payload: LessonClientEvents[K]): void {
     const media = this.#media;
-    if (name === 'producer:added' && media) {
-      void media.consume(payload as LessonClientEvents['producer:added']);
-    } else if (name === 'producer:removed' && media) {
-      media.dropProducer((payload as LessonClientEvents['producer:removed']).producerId);
+    if (name === 'producer:added') {
+      const producer = payload as LessonClientEvents['producer:added'];
+      if (media) void media.consume(producer);
+      else this.#announcedEarly.set(producer.producerId, producer);
+    } else if (name === 'producer:removed') {
+      const { producerId } = payload as LessonClientEvents['producer:removed'];
+      if (media) media.dropProducer(producerId);
+      else this.#announcedEarly.delete(producerId);
     }
     this.#events.emit(name, payload);
     if (name === 'lesson:ended' || name === 'lesson:denied') this.#closeMedia();
@@ -153,7 +159,10 @@ export class LessonClient implements LessonPort {
     }
     this.#media = created.data;
     // What the newcomer waits for (the teacher) comes first and alone; the rest follows.
-    const [first, ...rest] = admissionOrder(room);
+    const producers = new Map(room.producers.map((p) => [p.producerId, p]));
+    for (const [id, producer] of this.#announcedEarly) producers.set(id, producer);
+    this.#announcedEarly.clear();
+    const [first, ...rest] = admissionOrder({ participants: room.participants, producers: [...producers.values()] });
     if (first) await created.data.consume(first);
     for (const producer of rest) void created.data.consume(producer);
     return { ok: true, data: null };
@@ -259,6 +268,7 @@ export class LessonClient implements LessonPort {
     this.#media = null;
     void this.#prepared?.then(stopCaptured);
     this.#prepared = null;
+    this.#announcedEarly.clear();
   }
 
   close(): void {
