@@ -60,7 +60,11 @@ function startServer(env) {
 /** Path of a runnable Electron binary, fetching it once if the machine can; null otherwise. */
 function electronBinary() {
   const hasDisplay = process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
-  if (!hasDisplay || process.env.PARTA_WEB_ONLY) return null;
+  if (process.env.PARTA_WEB_ONLY) return null;
+  if (!hasDisplay) {
+    log('no display (DISPLAY or WAYLAND_DISPLAY is unset), so the desktop app cannot open');
+    return null;
+  }
   const require = createRequire(import.meta.url);
   const electronDir = dirname(require.resolve('electron/package.json'));
   if (!existsSync(join(electronDir, 'path.txt'))) {
@@ -70,7 +74,10 @@ function electronBinary() {
       stdio: 'inherit',
       timeout: 180_000,
     });
-    if (fetched.status !== 0) return null;
+    if (fetched.status !== 0) {
+      log('the Electron binary could not be fetched');
+      return null;
+    }
   }
   try {
     return require('electron');
@@ -111,6 +118,6 @@ if (electron) {
   run('npx', ['vite', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', '5173']);
   log('web client (hot reload): http://127.0.0.1:5173');
 } else {
-  log('the desktop app cannot run on this machine; open the web client instead:');
+  log('open the web client instead:');
   log(`web client: ${serverUrl}`);
 }

@@ -1,14 +1,9 @@
-import { nextTick, readonly, ref } from 'vue';
+import { transientText } from './transientText.js';
 
-const message = ref('');
+const spoken = transientText();
 
 /** The text of the app's polite live region (rendered once, in App.vue). */
-export const announcement = readonly(message);
+export const announcement = spoken.text;
 
 /** Says something to screen reader users without moving focus. */
-export function announce(text: string): void {
-  message.value = '';
-  void nextTick(() => {
-    message.value = text;
-  });
-}
+export const announce = spoken.say;

@@ -80,7 +80,7 @@ export const ru: Messages = {
     microphone: 'Микрофон',
     camera: 'Камера',
     screen: 'Показать экран',
-    leave: 'Выйти',
+    leave: 'Покинуть урок',
     end: 'Завершить урок',
     state: {
       on: 'Вкл.',
