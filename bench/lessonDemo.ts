@@ -1,9 +1,9 @@
-// `npm run demo`: one lesson, headless. A teacher and three students in Chromium (fake camera
-// and microphone) against a freshly started server. The teacher admits the students one by one;
+// `npm run demo`: one lesson, headless. A teacher and three students, each in their own
+// Chromium (fake camera and microphone), against a freshly started server. The teacher admits the students one by one;
 // for each we measure the time from the teacher's click on "admit" to the first frame of the
 // teacher's video painted on the student's screen. Prints one JSON line last; exits non-zero if
 // any admitted student decodes no video.
-import { chromium, expect } from '@playwright/test';
+import { chromium, expect, type Browser } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../e2e/support/browser.js';
 import { firstFrameAt, framesDecoded } from '../e2e/support/media.js';
 import { hostVideo, knock, openAs, queueEntry, startLesson, type Person } from '../e2e/support/journey.js';
@@ -22,19 +22,30 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.max(0, index)] ?? Number.NaN;
 }
 
+/** From the moment the teacher's click lands on "admit" (read in the teacher's page). */
 async function admitAndTime(teacher: Person, student: Person): Promise<number> {
+  const admit = queueEntry(teacher, student.name).getByTestId('admit');
+  const clicked = admit.evaluate(
+    (button) => new Promise<number>((resolve) => button.addEventListener('click', () => resolve(Date.now()), { once: true })),
+  );
   const firstFrame = firstFrameAt(student.page, HOST_VIDEO);
-  const clickedAt = Date.now();
-  await queueEntry(teacher, student.name).getByTestId('admit').click();
-  return (await firstFrame) - clickedAt;
+  await admit.click();
+  return (await firstFrame) - (await clicked);
 }
 
 async function main(): Promise<number> {
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+  // One browser per person, as in a classroom where everyone has their own computer (and its
+  // own camera: pages of one browser would share one fake capture device).
+  const browsers: Browser[] = [];
+  const launch = async (): Promise<Browser> => {
+    const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+    browsers.push(browser);
+    return browser;
+  };
   try {
-    const teacher = await openAs(browser, server.url, 'teacher', 'Анна Петровна Смирнова');
-    const students = await Promise.all(STUDENTS.map((s) => openAs(browser, server.url, s.login, s.name)));
+    const teacher = await openAs(await launch(), server.url, 'teacher', 'Анна Петровна Смирнова');
+    const students = await Promise.all(STUDENTS.map(async (s) => openAs(await launch(), server.url, s.login, s.name)));
     await startLesson(teacher, '7Б');
     for (const student of students) await knock(student, '7Б');
     await expect(teacher.page.getByTestId('queue-count')).toHaveText(String(students.length));
@@ -61,7 +72,7 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(result));
     return participants.every((p) => p.framesDecoded > 0) ? 0 : 1;
   } finally {
-    await browser.close();
+    await Promise.all(browsers.map((b) => b.close()));
     await server.stop();
   }
 }

@@ -150,7 +150,9 @@ export class LessonClient implements LessonPort {
   }
 
   async setupMedia(room: RoomSnapshot): Promise<Ack<null>> {
-    this.#closeMedia();
+    // A fresh session; what was captured while waiting is kept for it.
+    this.#media?.close();
+    this.#media = null;
     const created = await MediaSession.create(room, this.#request, this.#events, this.#devices());
     if (!created.ok) return created;
     if (this.#closed) {
