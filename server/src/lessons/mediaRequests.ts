@@ -91,6 +91,9 @@ export async function consume(lesson: Lesson, p: Participant, request: ConsumeRe
   const found = lesson.findProducer(request.producerId);
   if (!found) throw new DomainError('NOT_FOUND', 'No such producer in this lesson');
   const { owner, entry } = found;
+  // One's own media is shown from the local track; sending it back through the SFU only wastes
+  // bandwidth and a consumer.
+  if (owner === p) throw new DomainError('BAD_REQUEST', 'Your own producer is not consumed');
   const options = (consumerId: string, rtpParameters: Record<string, unknown>): ConsumerOptions => ({
     id: consumerId,
     producerId: entry.handle.id,

@@ -186,6 +186,16 @@ describe('realtime refusals over real sockets', () => {
     expect(code(await request(teacher, 'media:connectTransport', { transportId: send.id, dtlsParameters }))).toBeUndefined();
   });
 
+  it('consuming your own producer is BAD_REQUEST (your own video is shown locally)', async () => {
+    const { teacher, room } = await startLesson();
+    const send = data(await request(teacher, 'media:createTransport', { direction: 'send' }));
+    const recv = data(await request(teacher, 'media:createTransport', { direction: 'recv' }));
+    const camera = { transportId: send.id, kind: 'video' as const, rtpParameters: videoRtpParameters(), source: 'camera' as const };
+    const { producerId } = data(await request(teacher, 'media:produce', camera));
+    const own = { transportId: recv.id, producerId, rtpCapabilities: room.routerRtpCapabilities };
+    expect(code(await request(teacher, 'media:consume', own))).toBe('BAD_REQUEST');
+  });
+
   it("another participant's transport id is NOT_FOUND", async () => {
     const { teacher } = await startLesson();
     const ivan = await knock('student1');
