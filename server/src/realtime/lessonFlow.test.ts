@@ -1,10 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Ack } from '../../../common/errors.js';
-import type { ClassSummary } from '../../../common/protocol/auth.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomSnapshot } from '../../../common/protocol/lesson.js';
 import { audioRtpParameters, videoRtpParameters } from '../testing/mediaFixtures.js';
+import { data, SocketSessions } from '../testing/socketSessions.js';
 import {
-  connectSocket,
   nextEvent,
   request,
   startTestServer,
@@ -12,33 +10,17 @@ import {
   type TestServer,
 } from '../testing/testServer.js';
 
-function data<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`refused: ${ack.error.code} ${ack.error.message}`);
-  return ack.data;
-}
-
 describe('a lesson over real sockets', () => {
   let server: TestServer;
   let class7b: string;
-  const sockets: LessonClientSocket[] = [];
-
-  async function signIn(login: string): Promise<LessonClientSocket> {
-    const { token } = await server.login(login);
-    const socket = await connectSocket(server.url, { token });
-    sockets.push(socket);
-    return socket;
-  }
+  const sessions = new SocketSessions(() => server);
+  const signIn = (login: string): Promise<LessonClientSocket> => sessions.signIn(login);
 
   beforeAll(async () => {
     server = await startTestServer();
-    const { token } = await server.login('teacher');
-    const response = await fetch(`${server.url}/api/classes`, { headers: { authorization: `Bearer ${token}` } });
-    class7b = ((await response.json()) as ClassSummary[]).find((c) => c.name === '7Б')?.id ?? '';
+    class7b = await sessions.classId('7Б', 'teacher');
   });
-  afterEach(async () => {
-    for (const socket of sockets.splice(0)) socket.disconnect();
-    await vi.waitFor(() => expect(server.health()).toMatchObject({ lessons: 0, participants: 0, waiting: 0, transports: 0 }));
-  });
+  afterEach(() => sessions.closeAll());
   afterAll(() => server.stop());
 
   it('an early knock waits, hears lesson:started, is admitted, and media flows both ways', async () => {
@@ -193,10 +175,9 @@ describe('server shutdown', () => {
   it('ends running lessons with lesson:ended {reason: server-shutdown}', async () => {
     const server = await startTestServer();
     try {
-      const { token } = await server.login('teacher');
-      const socket = await connectSocket(server.url, { token });
-      const response = await fetch(`${server.url}/api/classes`, { headers: { authorization: `Bearer ${token}` } });
-      const classId = ((await response.json()) as ClassSummary[])[0]?.id ?? '';
+      const sessions = new SocketSessions(() => server);
+      const socket = await sessions.signIn('teacher');
+      const classId = await sessions.classId('7Б', 'teacher');
       data(await request(socket, 'lesson:start', { classId }));
       const ended = nextEvent(socket, 'lesson:ended');
       await server.close();

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Ack } from '../../../common/errors.js';
-import type { ClassSummary } from '../../../common/protocol/auth.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinResult, RoomSnapshot } from '../../../common/protocol/lesson.js';
 import { audioRtpParameters, videoRtpParameters } from '../testing/mediaFixtures.js';
+import { code, data, SocketSessions } from '../testing/socketSessions.js';
 import {
   connectSocket,
   nextEvent,
@@ -14,27 +13,12 @@ import {
   type TestServer,
 } from '../testing/testServer.js';
 
-function data<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`refused: ${ack.error.code} ${ack.error.message}`);
-  return ack.data;
-}
-
-function code(ack: Ack<unknown>): string | undefined {
-  return ack.ok ? undefined : ack.error.code;
-}
-
 describe('realtime refusals over real sockets', () => {
   let server: TestServer;
   let class7b: string;
   let class8a: string;
-  const sockets: LessonClientSocket[] = [];
-
-  async function signIn(login: string): Promise<LessonClientSocket> {
-    const { token } = await server.login(login);
-    const socket = await connectSocket(server.url, { token });
-    sockets.push(socket);
-    return socket;
-  }
+  const sessions = new SocketSessions(() => server);
+  const signIn = (login: string): Promise<LessonClientSocket> => sessions.signIn(login);
 
   async function startLesson(): Promise<{ teacher: LessonClientSocket; room: RoomSnapshot }> {
     const teacher = await signIn('teacher');
@@ -50,17 +34,10 @@ describe('realtime refusals over real sockets', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const { token } = await server.login('teacher');
-    const classes = (await (await fetch(`${server.url}/api/classes`, { headers: { authorization: `Bearer ${token}` } })).json()) as ClassSummary[];
-    class7b = classes.find((c) => c.name === '7Б')?.id ?? '';
-    const other = await server.login('teacher2');
-    const classes8 = (await (await fetch(`${server.url}/api/classes`, { headers: { authorization: `Bearer ${other.token}` } })).json()) as ClassSummary[];
-    class8a = classes8.find((c) => c.name === '8А')?.id ?? '';
+    class7b = await sessions.classId('7Б', 'teacher');
+    class8a = await sessions.classId('8А', 'teacher2');
   });
-  afterEach(async () => {
-    for (const socket of sockets.splice(0)) socket.disconnect();
-    await vi.waitFor(() => expect(server.health()).toMatchObject({ lessons: 0, participants: 0, waiting: 0, transports: 0 }));
-  });
+  afterEach(() => sessions.closeAll());
   afterAll(() => server.stop());
 
   it('refuses a socket without a token or with an unknown one: UNAUTHENTICATED', async () => {
