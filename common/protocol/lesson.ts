@@ -5,7 +5,9 @@ import { roleSchema } from './auth.js';
 /**
  * Socket.io contract of a live lesson. The socket authenticates with `auth: { token }` in the
  * handshake. Every client -> server event carries one payload parsed with the schema below and
- * an ack callback that receives an `Ack`. mediasoup's own structures (rtp parameters, dtls
+ * an ack callback that receives an `Ack`. What the server sends back (ack data and pushes) is
+ * declared here as well, and the client parses it with `lessonReplySchemas` and
+ * `lessonPushSchemas`. mediasoup's own structures (rtp parameters, dtls
  * parameters, ...) are carried as opaque objects here: each side types them with its own
  * mediasoup library after parsing.
  */
@@ -72,56 +74,87 @@ export const producerInfoSchema = z.object({
 export type ProducerInfo = z.infer<typeof producerInfoSchema>;
 
 /** What an admitted participant (or the host on start) receives to set up media. */
-export interface RoomSnapshot {
-  lessonId: string;
-  classId: string;
-  className: string;
-  selfId: string;
-  routerRtpCapabilities: Record<string, unknown>;
-  participants: Participant[];
-  producers: ProducerInfo[];
+export const roomSnapshotSchema = z.object({
+  lessonId: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  selfId: id,
+  routerRtpCapabilities: opaque,
+  participants: z.array(participantSchema),
+  producers: z.array(producerInfoSchema),
   /** Only the teachers of the class receive the queue. */
-  lobby: LobbyEntry[];
-}
+  lobby: z.array(lobbyEntrySchema),
+});
+export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
 
-export type JoinResult =
-  | { status: 'admitted'; room: RoomSnapshot }
-  | { status: 'waiting'; participantId: string; className: string; lessonStarted: boolean };
+export const joinResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('admitted'), room: roomSnapshotSchema }),
+  z.object({
+    status: z.literal('waiting'),
+    participantId: id,
+    className: z.string(),
+    lessonStarted: z.boolean(),
+  }),
+]);
+export type JoinResult = z.infer<typeof joinResultSchema>;
 
-export interface TransportOptions {
-  id: string;
-  iceParameters: Record<string, unknown>;
-  iceCandidates: Record<string, unknown>[];
-  dtlsParameters: Record<string, unknown>;
-}
+export const transportOptionsSchema = z.object({
+  id,
+  iceParameters: opaque,
+  iceCandidates: z.array(opaque),
+  dtlsParameters: opaque,
+});
+export type TransportOptions = z.infer<typeof transportOptionsSchema>;
 
-export interface ConsumerOptions {
-  id: string;
-  producerId: string;
-  participantId: string;
-  kind: 'audio' | 'video';
-  source: MediaSource;
-  rtpParameters: Record<string, unknown>;
-}
+export const consumerOptionsSchema = z.object({
+  id,
+  producerId: id,
+  participantId: id,
+  kind: z.enum(['audio', 'video']),
+  source: mediaSourceSchema,
+  rtpParameters: opaque,
+});
+export type ConsumerOptions = z.infer<typeof consumerOptionsSchema>;
+
+export const admitAllReplySchema = z.object({ admitted: z.number().int().nonnegative() });
+export const produceReplySchema = z.object({ producerId: id });
+
+/** Ack data by request name, for the client's parse step. */
+export const lessonReplySchemas = {
+  'lesson:start': roomSnapshotSchema,
+  'lesson:join': joinResultSchema,
+  'lesson:leave': z.null(),
+  'lesson:end': z.null(),
+  'lobby:admit': z.null(),
+  'lobby:admitAll': admitAllReplySchema,
+  'lobby:deny': z.null(),
+  'media:createTransport': transportOptionsSchema,
+  'media:connectTransport': z.null(),
+  'media:produce': produceReplySchema,
+  'media:closeProducer': z.null(),
+  'media:consume': consumerOptionsSchema,
+  'media:resumeConsumer': z.null(),
+};
+type Reply<K extends keyof typeof lessonReplySchemas> = z.infer<(typeof lessonReplySchemas)[K]>;
 
 export type AckCallback<T> = (reply: Ack<T>) => void;
 
-/** Requests: name -> [payload, ack data]. */
+/** Requests: name -> [payload, ack data]; the ack data is parsed with `lessonReplySchemas`. */
 export interface LessonRequests {
-  'lesson:start': [z.infer<typeof startRequestSchema>, RoomSnapshot];
-  'lesson:join': [JoinRequest, JoinResult];
-  'lesson:leave': [Record<string, never>, null];
+  'lesson:start': [z.infer<typeof startRequestSchema>, Reply<'lesson:start'>];
+  'lesson:join': [JoinRequest, Reply<'lesson:join'>];
+  'lesson:leave': [Record<string, never>, Reply<'lesson:leave'>];
   /** Teachers only: close the lesson for everyone. */
-  'lesson:end': [Record<string, never>, null];
-  'lobby:admit': [z.infer<typeof participantRequestSchema>, null];
-  'lobby:admitAll': [Record<string, never>, { admitted: number }];
-  'lobby:deny': [z.infer<typeof participantRequestSchema>, null];
-  'media:createTransport': [CreateTransportRequest, TransportOptions];
-  'media:connectTransport': [ConnectTransportRequest, null];
-  'media:produce': [ProduceRequest, { producerId: string }];
-  'media:closeProducer': [z.infer<typeof closeProducerRequestSchema>, null];
-  'media:consume': [ConsumeRequest, ConsumerOptions];
-  'media:resumeConsumer': [z.infer<typeof resumeConsumerRequestSchema>, null];
+  'lesson:end': [Record<string, never>, Reply<'lesson:end'>];
+  'lobby:admit': [z.infer<typeof participantRequestSchema>, Reply<'lobby:admit'>];
+  'lobby:admitAll': [Record<string, never>, Reply<'lobby:admitAll'>];
+  'lobby:deny': [z.infer<typeof participantRequestSchema>, Reply<'lobby:deny'>];
+  'media:createTransport': [CreateTransportRequest, Reply<'media:createTransport'>];
+  'media:connectTransport': [ConnectTransportRequest, Reply<'media:connectTransport'>];
+  'media:produce': [ProduceRequest, Reply<'media:produce'>];
+  'media:closeProducer': [z.infer<typeof closeProducerRequestSchema>, Reply<'media:closeProducer'>];
+  'media:consume': [ConsumeRequest, Reply<'media:consume'>];
+  'media:resumeConsumer': [z.infer<typeof resumeConsumerRequestSchema>, Reply<'media:resumeConsumer'>];
 }
 
 export type ClientToServerEvents = {
@@ -132,28 +165,34 @@ export type ClientToServerEvents = {
 };
 
 export const LESSON_END_REASONS = ['teacher-ended', 'server-shutdown', 'media-failure'] as const;
-export type LessonEndReason = (typeof LESSON_END_REASONS)[number];
+export const lessonEndReasonSchema = z.enum(LESSON_END_REASONS);
+export type LessonEndReason = z.infer<typeof lessonEndReasonSchema>;
 
-/** Server pushes. */
-export interface ServerToClientEvents {
+/** Server pushes: payload schemas by event name, for the client's parse step. */
+export const lessonPushSchemas = {
   /** To a waiting participant: the teacher let you in. */
-  'lesson:admitted': (room: RoomSnapshot) => void;
+  'lesson:admitted': roomSnapshotSchema,
   /** To a waiting participant: the teacher said no. */
-  'lesson:denied': (info: { className: string }) => void;
+  'lesson:denied': z.object({ className: z.string() }),
   /**
    * To everyone in the lesson and its queue: the lesson is over. `media-failure`: the media
    * process carrying the lesson stopped; the teacher can start the lesson again.
    */
-  'lesson:ended': (info: { reason: LessonEndReason }) => void;
+  'lesson:ended': z.object({ reason: lessonEndReasonSchema }),
   /** To waiting participants: the teacher has started the lesson (they still wait). */
-  'lesson:started': (info: { lessonId: string }) => void;
+  'lesson:started': z.object({ lessonId: z.string() }),
   /** To the teachers: the admission queue changed. */
-  'lobby:changed': (lobby: LobbyEntry[]) => void;
-  'participant:joined': (participant: Participant) => void;
-  'participant:left': (info: { participantId: string }) => void;
-  'producer:added': (producer: ProducerInfo) => void;
-  'producer:removed': (info: { producerId: string; participantId: string }) => void;
-}
+  'lobby:changed': z.array(lobbyEntrySchema),
+  'participant:joined': participantSchema,
+  'participant:left': z.object({ participantId: id }),
+  'producer:added': producerInfoSchema,
+  'producer:removed': z.object({ producerId: id, participantId: id }),
+};
+
+/** Push name -> its payload. */
+export type LessonPushes = { [K in keyof typeof lessonPushSchemas]: z.infer<(typeof lessonPushSchemas)[K]> };
+
+export type ServerToClientEvents = { [K in keyof LessonPushes]: (payload: LessonPushes[K]) => void };
 
 /** Payload schemas by request name, for the server's parse step. */
 export const lessonRequestSchemas = {

@@ -2,11 +2,17 @@ import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import type { Ack } from '../../../common/errors.js';
 import { screenSourceSchema, type PartaBridge, type ScreenSource } from '../../../common/ipc.js';
-import type { JoinResult, LessonRequests, ProducerInfo, RoomSnapshot } from '../../../common/protocol/lesson.js';
+import {
+  lessonPushSchemas,
+  type JoinResult,
+  type LessonRequests,
+  type ProducerInfo,
+  type RoomSnapshot,
+} from '../../../common/protocol/lesson.js';
 import { admissionOrder } from './admissionOrder.js';
 import { appError, failure } from './appError.js';
 import { Emitter } from './emitter.js';
-import { connectErrorDataSchema, pushSchemas } from './lessonSchemas.js';
+import { connectErrorDataSchema } from './lessonSchemas.js';
 import type {
   DeviceState,
   LessonClientEvents,
@@ -113,9 +119,9 @@ export class LessonClient implements LessonPort {
     socketRequest(this.socket, name, payload, this.#timeoutMs, this.#lifetime.signal);
 
   #wirePushes(): void {
-    for (const name of Object.keys(pushSchemas) as (keyof typeof pushSchemas)[]) {
+    for (const name of Object.keys(lessonPushSchemas) as (keyof typeof lessonPushSchemas)[]) {
       this.socket.on(name, (raw: unknown) => {
-        const parsed = (pushSchemas[name] as z.ZodType).safeParse(raw);
+        const parsed = (lessonPushSchemas[name] as z.ZodType).safeParse(raw);
         if (!parsed.success) {
           console.warn(`malformed ${name} push`, parsed.error.message);
           this.#events.emit('error', appError('INTERNAL', `malformed ${name} push`));
@@ -126,7 +132,7 @@ export class LessonClient implements LessonPort {
     }
   }
 
-  #onPush<K extends keyof typeof pushSchemas>(name: K, payload: LessonClientEvents[K]): void {
+  #onPush<K extends keyof typeof lessonPushSchemas>(name: K, payload: LessonClientEvents[K]): void {
     const media = this.#media;
     if (name === 'producer:added') {
       const producer = payload as LessonClientEvents['producer:added'];

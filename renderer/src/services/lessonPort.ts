@@ -2,11 +2,8 @@ import type { Ack, AppError } from '../../../common/errors.js';
 import type { ScreenSource } from '../../../common/ipc.js';
 import type {
   JoinResult,
-  LessonEndReason,
-  LobbyEntry,
+  LessonPushes,
   MediaSource,
-  Participant,
-  ProducerInfo,
   RoomSnapshot,
 } from '../../../common/protocol/lesson.js';
 
@@ -30,16 +27,7 @@ export interface RemoteTrack {
 export type ScreenShareOutcome = 'started' | 'cancelled';
 
 /** Events of a lesson client: the server's pushes (parsed) plus what the media layer reports. */
-export interface LessonClientEvents {
-  'lesson:admitted': RoomSnapshot;
-  'lesson:denied': { className: string };
-  'lesson:ended': { reason: LessonEndReason };
-  'lesson:started': { lessonId: string };
-  'lobby:changed': LobbyEntry[];
-  'participant:joined': Participant;
-  'participant:left': { participantId: string };
-  'producer:added': ProducerInfo;
-  'producer:removed': { producerId: string; participantId: string };
+export interface LessonClientEvents extends LessonPushes {
   /** A remote track is ready to play. */
   'track:added': RemoteTrack;
   /** Our own camera (for the preview) or screen track started or stopped. */

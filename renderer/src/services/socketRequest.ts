@@ -1,7 +1,7 @@
+import type { z } from 'zod';
 import type { Ack } from '../../../common/errors.js';
-import type { LessonRequests } from '../../../common/protocol/lesson.js';
+import { lessonReplySchemas, type LessonRequests } from '../../../common/protocol/lesson.js';
 import { ackSchema, failure } from './appError.js';
-import { ackDataSchemas } from './lessonSchemas.js';
 
 /** The part of a socket.io client socket a request needs (a fake implements it in tests). */
 export interface RequestSocket {
@@ -10,6 +10,9 @@ export interface RequestSocket {
 }
 
 export type RequestName = keyof LessonRequests;
+
+/** The shared reply schemas, typed per request so a generic request keeps its reply type. */
+const replySchemas: { [K in RequestName]: z.ZodType<LessonRequests[K][1]> } = lessonReplySchemas;
 
 /**
  * Sends one request and resolves to its parsed Ack: TIMEOUT when no reply comes in time,
@@ -24,7 +27,7 @@ export function socketRequest<K extends RequestName>(
   signal?: AbortSignal,
 ): Promise<Ack<LessonRequests[K][1]>> {
   if (!socket.connected || signal?.aborted) return Promise.resolve(failure('UNAVAILABLE', `${name}: not connected`));
-  const schema = ackSchema(ackDataSchemas[name]);
+  const schema = ackSchema(replySchemas[name]);
   return new Promise((resolve) => {
     let settled = false;
     const settle = (reply: Ack<LessonRequests[K][1]>) => {
