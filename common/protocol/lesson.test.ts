@@ -48,6 +48,7 @@ function snapshot(): RoomSnapshot {
         participantId: 'a9d4c6e1-7f2b-4e3a-b5c8-0d1e2f3a4b5c',
         kind: 'video',
         source: 'camera',
+        paused: false,
       },
     ],
     lobby: [],
@@ -78,5 +79,15 @@ describe('lesson protocol schemas', () => {
     expect(lessonReplySchemas['lobby:admitAll'].safeParse({ admitted: -1 }).success).toBe(false);
     expect(lessonPushSchemas['lesson:ended'].safeParse({ reason: 'media-failure' }).success).toBe(true);
     expect(lessonPushSchemas['lesson:ended'].safeParse({ reason: 'bored' }).success).toBe(false);
+  });
+
+  it('say whether a producer is paused, in the snapshot and in the pushes about it', () => {
+    const ref = { producerId: 'c7e8', participantId: 'a9d4' };
+    const camera = { ...ref, kind: 'video', source: 'camera' };
+    expect(lessonPushSchemas['producer:added'].safeParse(camera).success).toBe(false);
+    expect(lessonPushSchemas['producer:added'].safeParse({ ...camera, paused: true }).success).toBe(true);
+    expect(lessonPushSchemas['producer:paused'].parse(ref)).toEqual(ref);
+    expect(lessonPushSchemas['producer:resumed'].safeParse({ producerId: 'c7e8' }).success).toBe(false);
+    expect(lessonReplySchemas['media:pauseProducer'].safeParse(null).success).toBe(true);
   });
 });

@@ -32,7 +32,8 @@ export const produceRequestSchema = z.object({
   rtpParameters: opaque,
   source: mediaSourceSchema,
 });
-export const closeProducerRequestSchema = z.object({ producerId: id });
+/** A request about one of the caller's own producers (close, pause, resume). */
+export const producerRequestSchema = z.object({ producerId: id });
 export const consumeRequestSchema = z.object({
   transportId: id,
   producerId: id,
@@ -44,6 +45,7 @@ export type JoinRequest = z.infer<typeof joinRequestSchema>;
 export type CreateTransportRequest = z.infer<typeof createTransportRequestSchema>;
 export type ConnectTransportRequest = z.infer<typeof connectTransportRequestSchema>;
 export type ProduceRequest = z.infer<typeof produceRequestSchema>;
+export type ProducerRequest = z.infer<typeof producerRequestSchema>;
 export type ConsumeRequest = z.infer<typeof consumeRequestSchema>;
 
 export const participantSchema = z.object({
@@ -70,8 +72,14 @@ export const producerInfoSchema = z.object({
   participantId: id,
   kind: z.enum(['audio', 'video']),
   source: mediaSourceSchema,
+  /** Its owner turned it off (camera off, microphone muted): the server forwards nothing. */
+  paused: z.boolean(),
 });
 export type ProducerInfo = z.infer<typeof producerInfoSchema>;
+
+/** Which producer of whom a push is about. */
+export const producerRefSchema = z.object({ producerId: id, participantId: id });
+export type ProducerRef = z.infer<typeof producerRefSchema>;
 
 /** What an admitted participant (or the host on start) receives to set up media. */
 export const roomSnapshotSchema = z.object({
@@ -132,6 +140,8 @@ export const lessonReplySchemas = {
   'media:connectTransport': z.null(),
   'media:produce': produceReplySchema,
   'media:closeProducer': z.null(),
+  'media:pauseProducer': z.null(),
+  'media:resumeProducer': z.null(),
   'media:consume': consumerOptionsSchema,
   'media:resumeConsumer': z.null(),
 };
@@ -152,7 +162,11 @@ export interface LessonRequests {
   'media:createTransport': [CreateTransportRequest, Reply<'media:createTransport'>];
   'media:connectTransport': [ConnectTransportRequest, Reply<'media:connectTransport'>];
   'media:produce': [ProduceRequest, Reply<'media:produce'>];
-  'media:closeProducer': [z.infer<typeof closeProducerRequestSchema>, Reply<'media:closeProducer'>];
+  'media:closeProducer': [ProducerRequest, Reply<'media:closeProducer'>];
+  /** Stops forwarding one's own producer to the others (camera off, microphone muted). Idempotent. */
+  'media:pauseProducer': [ProducerRequest, Reply<'media:pauseProducer'>];
+  /** Forwards a paused producer again. Idempotent. */
+  'media:resumeProducer': [ProducerRequest, Reply<'media:resumeProducer'>];
   'media:consume': [ConsumeRequest, Reply<'media:consume'>];
   'media:resumeConsumer': [z.infer<typeof resumeConsumerRequestSchema>, Reply<'media:resumeConsumer'>];
 }
@@ -186,7 +200,10 @@ export const lessonPushSchemas = {
   'participant:joined': participantSchema,
   'participant:left': z.object({ participantId: id }),
   'producer:added': producerInfoSchema,
-  'producer:removed': z.object({ producerId: id, participantId: id }),
+  'producer:removed': producerRefSchema,
+  /** To the others: its owner turned it off; nothing of it is forwarded until resumed. */
+  'producer:paused': producerRefSchema,
+  'producer:resumed': producerRefSchema,
 };
 
 /** Push name -> its payload. */
@@ -206,7 +223,9 @@ export const lessonRequestSchemas = {
   'media:createTransport': createTransportRequestSchema,
   'media:connectTransport': connectTransportRequestSchema,
   'media:produce': produceRequestSchema,
-  'media:closeProducer': closeProducerRequestSchema,
+  'media:closeProducer': producerRequestSchema,
+  'media:pauseProducer': producerRequestSchema,
+  'media:resumeProducer': producerRequestSchema,
   'media:consume': consumeRequestSchema,
   'media:resumeConsumer': resumeConsumerRequestSchema,
 } satisfies { [K in keyof LessonRequests]: z.ZodType };

@@ -14,6 +14,7 @@ const producer = (participantId: string, source: ProducerInfo['source']): Produc
   participantId,
   kind: source === 'microphone' ? 'audio' : 'video',
   source,
+  paused: false,
 });
 
 describe('admissionOrder', () => {

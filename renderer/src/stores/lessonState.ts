@@ -120,6 +120,8 @@ export function addTrack(state: LessonState, remote: RemoteTrack): void {
       participantId: remote.participantId,
       kind: remote.kind,
       source: remote.source,
+      // Every consumed producer was announced first; if not, it shows as on.
+      paused: false,
     };
   }
   state.tracks[remote.producerId] = markRaw(remote.track);

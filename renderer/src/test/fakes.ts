@@ -143,7 +143,7 @@ export function lobbyEntry(participantId: string, name: string, knockedAt = '203
 }
 
 export function producer(overrides: Partial<ProducerInfo> & Pick<ProducerInfo, 'producerId' | 'participantId'>): ProducerInfo {
-  return { kind: 'video', source: 'camera', ...overrides };
+  return { kind: 'video', source: 'camera', paused: false, ...overrides };
 }
 
 export function room(overrides: Partial<RoomSnapshot> = {}): RoomSnapshot {

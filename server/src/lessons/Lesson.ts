@@ -177,16 +177,21 @@ export class Lesson extends EventEmitter<{ close: [reason: CloseReason] }> {
     return this.producerIndex.get(producerId);
   }
 
-  /** Records a new producer of an admitted participant and tells the others. */
+  /**
+   * Records a new producer of an admitted participant and tells the others, now and whenever it
+   * closes, pauses or resumes (its paused state is the media worker's, read from the handle).
+   */
   addProducer(owner: Participant, entry: ProducerEntry): void {
+    const ref = { producerId: entry.handle.id, participantId: owner.id };
     owner.producers.set(entry.handle.id, entry);
     this.producerIndex.set(entry.handle.id, { owner, entry });
     entry.handle.onClose(() => {
       owner.producers.delete(entry.handle.id);
       this.producerIndex.delete(entry.handle.id);
-      if (!this.isClosed) {
-        this.broadcast(owner, 'producer:removed', { producerId: entry.handle.id, participantId: owner.id });
-      }
+      if (!this.isClosed) this.broadcast(owner, 'producer:removed', ref);
+    });
+    entry.handle.onPausedChange((paused) => {
+      if (!this.isClosed) this.broadcast(owner, paused ? 'producer:paused' : 'producer:resumed', ref);
     });
     this.broadcast(owner, 'producer:added', producerInfo(owner, entry));
   }
@@ -242,5 +247,6 @@ export class Lesson extends EventEmitter<{ close: [reason: CloseReason] }> {
 }
 
 function producerInfo(owner: Participant, entry: ProducerEntry): ProducerInfo {
-  return { producerId: entry.handle.id, participantId: owner.id, kind: entry.handle.kind, source: entry.source };
+  const { id: producerId, kind, paused } = entry.handle;
+  return { producerId, participantId: owner.id, kind, source: entry.source, paused };
 }

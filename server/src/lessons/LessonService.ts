@@ -117,6 +117,11 @@ export class LessonService {
     return media.closeProducer(this.admitted(current).participant, producerId);
   }
 
+  /** Camera off or microphone muted: only the owner may, and the server stops forwarding it. */
+  setProducerPaused(current: Participant | null, producerId: string, paused: boolean): Promise<null> {
+    return media.setProducerPaused(this.admitted(current).participant, producerId, paused);
+  }
+
   consume(current: Participant | null, request: ConsumeRequest): Promise<ConsumerOptions> {
     const { lesson, participant } = this.admitted(current);
     return media.consume(lesson, participant, request);

@@ -85,6 +85,21 @@ export async function closeProducer(p: Participant, producerId: string): Promise
   return null;
 }
 
+/**
+ * Pauses or resumes one's own producer in the media worker, so the server stops (or starts
+ * again) forwarding it; the lesson tells the others when its state really changes.
+ */
+export async function setProducerPaused(p: Participant, producerId: string, paused: boolean): Promise<null> {
+  const { handle } = p.producer(producerId);
+  try {
+    await handle.setPaused(paused);
+  } catch (error) {
+    if (handle.closed) throw new DomainError('NOT_FOUND', 'The producer has gone');
+    throw error;
+  }
+  return null;
+}
+
 export async function consume(lesson: Lesson, p: Participant, request: ConsumeRequest): Promise<ConsumerOptions> {
   const transport = p.transport(request.transportId);
   if (transport.direction !== 'recv') throw new DomainError('BAD_REQUEST', 'Consume on a recv transport');

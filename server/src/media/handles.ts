@@ -8,9 +8,15 @@ export interface ProducerHandle {
   readonly id: string;
   readonly kind: MediaKind;
   readonly closed: boolean;
+  /** Paused in the media worker: none of it is forwarded to its consumers. */
+  readonly paused: boolean;
+  /** Pauses or resumes it in the media worker; doing what is already done changes nothing. */
+  setPaused(paused: boolean): Promise<void>;
   close(): void;
   /** Called once when the producer closes, for any reason (own close, transport or router). */
   onClose(listener: () => void): void;
+  /** Called each time it really becomes paused or resumed. */
+  onPausedChange(listener: (paused: boolean) => void): void;
 }
 
 /** A track a participant receives; created paused. */
@@ -33,9 +39,17 @@ export function producerHandle(producer: ms.Producer): ProducerHandle {
     get closed() {
       return producer.closed;
     },
+    get paused() {
+      return producer.paused;
+    },
+    setPaused: (paused) => withClientData(() => (paused ? producer.pause() : producer.resume())),
     close: () => producer.close(),
     onClose: (listener) => {
       producer.observer.once('close', listener);
+    },
+    onPausedChange: (listener) => {
+      producer.observer.on('pause', () => listener(true));
+      producer.observer.on('resume', () => listener(false));
     },
   };
 }

@@ -129,6 +129,8 @@ export class LessonConnection {
       'media:connectTransport': (request) => lessons.connectTransport(this.current, request),
       'media:produce': (request) => lessons.produce(this.current, request),
       'media:closeProducer': ({ producerId }) => lessons.closeProducer(this.current, producerId),
+      'media:pauseProducer': ({ producerId }) => lessons.setProducerPaused(this.current, producerId, true),
+      'media:resumeProducer': ({ producerId }) => lessons.setProducerPaused(this.current, producerId, false),
       'media:consume': (request) => lessons.consume(this.current, request),
       'media:resumeConsumer': ({ consumerId }) => lessons.resumeConsumer(this.current, consumerId),
     };
