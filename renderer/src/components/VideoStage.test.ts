@@ -1,18 +1,28 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { arrangeTiles, type VideoTile } from '../stores/lessonState.js';
+import { arrangeTiles, type PersonCard, type VideoTile } from '../stores/lessonState.js';
 import { fakeTrack, participant } from '../test/fakes.js';
-import { mount } from '../test/mount.js';
+import { flush, mount } from '../test/mount.js';
 import VideoStage from './VideoStage.vue';
 
 let view: ReturnType<typeof mount> | null = null;
 afterEach(() => view?.unmount());
 
 function tile(overrides: Partial<VideoTile> & Pick<VideoTile, 'producerId' | 'name'>): VideoTile {
-  return { participantId: `p-${overrides.name}`, source: 'camera', isHost: false, track: fakeTrack(), ...overrides };
+  return {
+    participantId: `p-${overrides.name}`,
+    source: 'camera',
+    isHost: false,
+    track: fakeTrack(),
+    cameraOff: false,
+    micOff: false,
+    ...overrides,
+  };
 }
 
-function render(tiles: VideoTile[], withoutVideo = [participant({ id: 'p9', name: 'Gleb' })]) {
+const gleb: PersonCard = { ...participant({ id: 'p9', name: 'Gleb' }), micOff: false };
+
+function render(tiles: VideoTile[], withoutVideo = [gleb]) {
   const { spotlight, gallery } = arrangeTiles(tiles);
   view = mount(VideoStage, { spotlight, gallery, withoutVideo, selfTrack: null, cameraState: 'on' });
   return view;
@@ -49,5 +59,32 @@ describe('VideoStage', () => {
     expect(preview.classList.contains('mirrored')).toBe(true);
     expect(view.host.textContent).toContain('Gleb');
     expect(view.findAll('video[data-testid=video-tile]')).toHaveLength(0);
+  });
+
+  it('shows the initial and "Camera off" instead of the last frame of a camera turned off', async () => {
+    const view = render([tile({ producerId: 'v1', name: 'anna', cameraOff: true }), tile({ producerId: 'v2', name: 'Boris' })]);
+    const [anna, boris] = view.findAll('video[data-testid=video-tile]');
+    expect(anna?.dataset.cameraOff).toBe('true');
+    expect(boris?.dataset.cameraOff).toBe('false');
+    const annaTile = anna?.closest('figure');
+    expect(annaTile?.querySelector('.avatar')?.textContent).toBe('A');
+    expect(annaTile?.textContent).toContain('Camera off');
+    expect(boris?.closest('figure')?.textContent).not.toContain('Camera off');
+
+    // Turned on again: the video shows, the label goes.
+    view.props.gallery = [tile({ producerId: 'v1', name: 'anna' })];
+    await flush();
+    const again = view.find('video[data-testid=video-tile]');
+    expect(again?.dataset.cameraOff).toBe('false');
+    expect(again?.closest('figure')?.textContent).not.toContain('Camera off');
+  });
+
+  it('marks a muted microphone next to the name, on video tiles and on name cards', () => {
+    const view = render(
+      [tile({ producerId: 'v1', name: 'Anna', micOff: true }), tile({ producerId: 'v2', name: 'Boris' })],
+      [{ ...gleb, micOff: true }, { ...participant({ id: 'p8', name: 'Dina' }), micOff: false }],
+    );
+    const muted = view.findAll('[role=img][aria-label="Microphone off"]');
+    expect(muted.map((mark) => mark.closest('figcaption')?.querySelector('.tile-name')?.textContent)).toEqual(['Anna', 'Gleb']);
   });
 });

@@ -45,6 +45,7 @@ export const en = {
     you: 'You',
     selfPreview: 'Your camera',
     cameraOff: 'Camera off',
+    microphoneOff: 'Microphone off',
     screenOf: 'Screen of {name}',
     cameraOf: 'Camera of {name}',
     presenting: 'You are sharing your screen.',

@@ -46,6 +46,7 @@ export const ru: Messages = {
     you: 'Вы',
     selfPreview: 'Ваша камера',
     cameraOff: 'Камера выключена',
+    microphoneOff: 'Микрофон выключен',
     screenOf: 'Экран: {name}',
     cameraOf: 'Камера: {name}',
     presenting: 'Вы показываете свой экран.',

@@ -154,17 +154,31 @@ export class MediaSession {
     return { camera, microphone };
   }
 
-  /** Pauses or resumes a producer (and its track); captures afresh when there is none yet. */
+  /**
+   * Pauses or resumes a producer (and its track) here and on the server, which then forwards
+   * nothing of it and tells the others; captures afresh when there is none yet. Turning off
+   * always holds here; if the server refuses to resume, the device stays off.
+   */
   async setDeviceEnabled(source: 'camera' | 'microphone', enabled: boolean): Promise<DeviceState> {
     const producer = this.#producers.get(source);
     if (!producer) {
       if (!enabled) return 'off';
       return this.#publish(source, await captureOne(this.devices, source));
     }
-    if (enabled) producer.resume();
-    else producer.pause();
-    if (producer.track) producer.track.enabled = enabled;
-    return enabled ? 'on' : 'off';
+    this.#pauseLocally(producer, !enabled);
+    const reply = await this.request(enabled ? 'media:resumeProducer' : 'media:pauseProducer', {
+      producerId: producer.id,
+    });
+    if (reply.ok || this.#closed || producer.closed) return enabled ? 'on' : 'off';
+    this.events.emit('error', reply.error);
+    if (enabled) this.#pauseLocally(producer, true);
+    return 'off';
+  }
+
+  #pauseLocally(producer: types.Producer, paused: boolean): void {
+    if (paused) producer.pause();
+    else producer.resume();
+    if (producer.track) producer.track.enabled = !paused;
   }
 
   async startScreen(track: MediaStreamTrack): Promise<Ack<null>> {

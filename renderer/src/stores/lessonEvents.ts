@@ -9,6 +9,7 @@ import {
   applyLobby,
   removeParticipant,
   removeProducer,
+  setProducerPaused,
   type LessonState,
 } from './lessonState.js';
 
@@ -39,6 +40,8 @@ export function bindLessonEvents(client: LessonPort, state: LessonState, life: L
     client.on('participant:left', ({ participantId }) => removeParticipant(state, participantId)),
     client.on('producer:added', (p) => addProducer(state, p)),
     client.on('producer:removed', ({ producerId }) => removeProducer(state, producerId)),
+    client.on('producer:paused', ({ producerId }) => setProducerPaused(state, producerId, true)),
+    client.on('producer:resumed', ({ producerId }) => setProducerPaused(state, producerId, false)),
     client.on('track:added', (remote) => addTrack(state, remote)),
     client.on('local:track', ({ source, track }) => {
       if (source === 'camera') {

@@ -108,6 +108,12 @@ export function addProducer(state: LessonState, producer: ProducerInfo): void {
   state.producers[producer.producerId] = producer;
 }
 
+/** Its owner turned it off or on again (camera off, microphone muted). */
+export function setProducerPaused(state: LessonState, producerId: string, paused: boolean): void {
+  const producer = state.producers[producerId];
+  if (producer) producer.paused = paused;
+}
+
 export function removeProducer(state: LessonState, producerId: string): void {
   delete state.producers[producerId];
   delete state.tracks[producerId];
@@ -139,6 +145,20 @@ export interface VideoTile {
   source: MediaSource;
   isHost: boolean;
   track: MediaStreamTrack;
+  /** Its owner turned the camera off: show who it is, not the last frame. */
+  cameraOff: boolean;
+  /** On a camera tile: the others cannot hear this person. */
+  micOff: boolean;
+}
+
+/** Someone else in the lesson who sends no camera video, shown as a name card. */
+export type PersonCard = Participant & { micOff: boolean };
+
+/** Whether the others cannot hear someone: their microphone is muted or not sent at all. */
+export function microphoneOff(state: LessonState, participantId: string): boolean {
+  return !Object.values(state.producers).some(
+    (p) => p.participantId === participantId && p.source === 'microphone' && !p.paused,
+  );
 }
 
 export function remoteVideoTiles(state: LessonState): VideoTile[] {
@@ -154,6 +174,8 @@ export function remoteVideoTiles(state: LessonState): VideoTile[] {
       source: producer.source,
       isHost: participant.isHost,
       track,
+      cameraOff: producer.source === 'camera' && producer.paused,
+      micOff: producer.source === 'camera' && microphoneOff(state, participant.id),
     });
   }
   return tiles;
@@ -176,7 +198,7 @@ export function arrangeTiles(tiles: VideoTile[]): { spotlight: VideoTile | null;
 }
 
 /** Others in the lesson who send no camera video (shown as a name card). */
-export function participantsWithoutVideo(state: LessonState): Participant[] {
+export function participantsWithoutVideo(state: LessonState): PersonCard[] {
   const withVideo = new Set(
     Object.values(state.producers)
       .filter((p) => p.kind === 'video' && p.source === 'camera' && state.tracks[p.producerId])
@@ -184,7 +206,8 @@ export function participantsWithoutVideo(state: LessonState): Participant[] {
   );
   return Object.values(state.participants)
     .filter((p) => p.id !== state.selfId && !withVideo.has(p.id))
-    .sort((a, b) => Number(b.isHost) - Number(a.isHost) || a.name.localeCompare(b.name));
+    .sort((a, b) => Number(b.isHost) - Number(a.isHost) || a.name.localeCompare(b.name))
+    .map((p) => ({ ...p, micOff: microphoneOff(state, p.id) }));
 }
 
 export function remoteAudioTracks(state: LessonState): { producerId: string; track: MediaStreamTrack }[] {

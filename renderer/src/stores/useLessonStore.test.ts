@@ -176,6 +176,34 @@ describe('useLessonStore', () => {
     expect(lesson.tiles.spotlight?.producerId).toBe('cam');
   });
 
+  it('knows whose camera is off and who is muted, from the room and from the pushes', async () => {
+    const { lesson, client } = setup();
+    await lesson.enter('c1');
+    const vera = participant({ id: 'p3', name: 'Vera' });
+    const producers = [
+      producer({ producerId: 'cam', participantId: 'p-host', paused: true }),
+      producer({ producerId: 'mic', participantId: 'p-host', kind: 'audio', source: 'microphone' }),
+      producer({ producerId: 'vera-mic', participantId: 'p3', kind: 'audio', source: 'microphone', paused: true }),
+    ];
+    client.emit('lesson:admitted', room({ participants: [...room().participants, vera], producers }));
+    await flush();
+    client.emit('track:added', { producerId: 'cam', participantId: 'p-host', kind: 'video', source: 'camera', track: fakeTrack() });
+    expect(lesson.tiles.spotlight).toMatchObject({ producerId: 'cam', cameraOff: true, micOff: false });
+    expect(lesson.withoutVideo.map((p) => [p.name, p.micOff])).toEqual([['Vera', true]]);
+
+    client.emit('producer:resumed', { producerId: 'cam', participantId: 'p-host' });
+    client.emit('producer:paused', { producerId: 'mic', participantId: 'p-host' });
+    client.emit('producer:resumed', { producerId: 'vera-mic', participantId: 'p3' });
+    expect(lesson.tiles.spotlight).toMatchObject({ cameraOff: false, micOff: true });
+    expect(lesson.withoutVideo.map((p) => p.micOff)).toEqual([false]);
+
+    // No microphone sent at all: nobody hears them either. A push about a gone producer is ignored.
+    client.emit('producer:removed', { producerId: 'vera-mic', participantId: 'p3' });
+    client.emit('producer:paused', { producerId: 'vera-mic', participantId: 'p3' });
+    expect(lesson.withoutVideo.map((p) => p.micOff)).toEqual([true]);
+    expect(lesson.producers['vera-mic']).toBeUndefined();
+  });
+
   it('ends the lesson for everyone when the teacher ends it', async () => {
     const { lesson, client } = await admittedStudent();
     client.emit('lesson:ended', { reason: 'teacher-ended' });
