@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './support/server.js';
-import { knock, openAs, queueEntry, startLesson, type Person } from './support/journey.js';
+import { knock, openAs, queueEntry, startLesson, tileOf, videoOf, type Person } from './support/journey.js';
 
 const baseUrl = (): string => process.env.PARTA_E2E_URL ?? '';
 
@@ -82,6 +82,15 @@ test.describe('accessibility @lesson', () => {
     await queueEntry(teacher, maria.name).getByTestId('admit').click();
     await expect(maria.page.getByTestId('lesson-view')).toBeVisible();
     await expectNoViolations(maria.page, 'lesson (student)');
+
+    // A student with the camera off and the microphone muted: still readable, still touch-sized.
+    await expect(videoOf(teacher.page, maria.name)).toBeVisible();
+    await maria.page.getByTestId('toggle-camera').click();
+    await maria.page.getByTestId('toggle-mic').click();
+    await expect(videoOf(teacher.page, maria.name)).toHaveAttribute('data-camera-off', 'true');
+    await expect(tileOf(teacher.page, maria.name).getByRole('img', { name: 'Microphone off' })).toBeVisible();
+    await expectNoViolations(teacher.page, 'lesson (teacher, a student camera off and muted)');
+    await expectTouchSized(maria.page, '[data-testid=toggle-mic], [data-testid=toggle-camera]');
     await teacher.page.getByTestId('end-lesson').click();
   });
 });

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { framesDecoded, framesPainted } from './support/media.js';
-import { hostVideo, knock, openAs, queueEntry, startLesson, videoOf, type Person } from './support/journey.js';
+import { expect, test, type Page } from '@playwright/test';
+import { framesDecoded, framesDecodedOf, framesPainted } from './support/media.js';
+import { hostVideo, knock, openAs, queueEntry, startLesson, tileOf, videoOf, type Person } from './support/journey.js';
 
 const baseUrl = (): string => {
   const url = process.env.PARTA_E2E_URL;
@@ -26,6 +26,14 @@ async function expectRising(read: () => Promise<number>, label: string): Promise
   await expect.poll(read, { message: `${label}: first frames`, timeout: 20_000 }).toBeGreaterThan(0);
   const before = await read();
   await expect.poll(read, { message: `${label}: frames keep coming`, timeout: 10_000 }).toBeGreaterThan(before + 5);
+}
+
+/** Waits for what is in flight to arrive, then checks that the count stays put for a while. */
+async function expectStill(page: Page, read: () => Promise<number>, label: string): Promise<void> {
+  await page.waitForTimeout(1_000);
+  const before = await read();
+  await page.waitForTimeout(3_000);
+  expect(await read(), `${label}: no new frames`).toBe(before);
 }
 
 test.describe('live lesson @lesson', () => {
@@ -145,6 +153,51 @@ test.describe('live lesson @lesson', () => {
     await teacher.page.getByTestId('admit-all').click();
     await expect(alexei.page.getByTestId('lesson-view')).toBeVisible();
     await expectRising(() => framesDecoded(alexei.page), 'late student decodes the teacher');
+
+    await teacher.page.getByTestId('end-lesson').click();
+    await expect.poll(async () => (await health(teacher)).lessons).toBe(0);
+  });
+
+  test('a student turns the camera off and on and mutes; the teacher sees it and gets no frames meanwhile @lesson', async ({
+    browser,
+  }) => {
+    const teacher = await openAs(browser, baseUrl(), 'teacher', 'Анна Петровна Смирнова');
+    const ivan = await openAs(browser, baseUrl(), 'student1', 'Иван Петров');
+    people.push(teacher, ivan);
+    await startLesson(teacher, '7Б');
+    await knock(ivan, '7Б');
+    await queueEntry(teacher, ivan.name).getByTestId('admit').click();
+    await expect(ivan.page.getByTestId('lesson-view')).toBeVisible();
+
+    const video = videoOf(teacher.page, ivan.name);
+    const tile = tileOf(teacher.page, ivan.name);
+    const muted = tile.getByRole('img', { name: 'Microphone off' });
+    const selector = `video[data-participant-name="${ivan.name}"][data-source="camera"]`;
+    const decoded = (): Promise<number> => framesDecodedOf(teacher.page, selector);
+    await expect(video).toHaveAttribute('data-camera-off', 'false');
+    await expectRising(decoded, 'teacher decodes the student');
+    await expect(muted).toHaveCount(0);
+
+    // Camera off: the teacher sees who it is and "Camera off", and the server forwards nothing.
+    await ivan.page.getByTestId('toggle-camera').click();
+    await expect(ivan.page.getByTestId('toggle-camera')).toHaveAttribute('aria-pressed', 'false');
+    await expect(video).toHaveAttribute('data-camera-off', 'true');
+    await expect(tile.getByText('Camera off')).toBeVisible();
+    await expectStill(teacher.page, decoded, 'teacher, while the camera is off');
+
+    // On again: the label goes and frames flow again.
+    await ivan.page.getByTestId('toggle-camera').click();
+    await expect(video).toHaveAttribute('data-camera-off', 'false');
+    await expect(tile.getByText('Camera off')).toHaveCount(0);
+    const before = await decoded();
+    await expect.poll(decoded, { message: 'frames after the camera is back', timeout: 15_000 }).toBeGreaterThan(before + 5);
+    await expectRising(() => framesPainted(teacher.page, selector), 'teacher paints the student again');
+
+    // Muted: the teacher sees the crossed-out microphone by the name; unmuted, it goes.
+    await ivan.page.getByTestId('toggle-mic').click();
+    await expect(muted).toBeVisible();
+    await ivan.page.getByTestId('toggle-mic').click();
+    await expect(muted).toHaveCount(0);
 
     await teacher.page.getByTestId('end-lesson').click();
     await expect.poll(async () => (await health(teacher)).lessons).toBe(0);

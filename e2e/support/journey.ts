@@ -48,3 +48,8 @@ export function hostVideo(page: Page) {
 export function videoOf(page: Page, name: string, source: 'camera' | 'screen' = 'camera') {
   return page.locator(`video[data-testid="video-tile"][data-participant-name="${name}"][data-source="${source}"]`);
 }
+
+/** The whole tile around someone's video: the video, its caption and the camera-off card. */
+export function tileOf(page: Page, name: string, source: 'camera' | 'screen' = 'camera') {
+  return videoOf(page, name, source).locator('xpath=..');
+}

@@ -30,6 +30,25 @@ export async function framesDecoded(page: Page): Promise<number> {
   });
 }
 
+/**
+ * framesDecoded of the inbound stream shown in the first <video> matching the selector: the
+ * statistics of the receiver whose track the element plays (0 if none).
+ */
+export async function framesDecodedOf(page: Page, selector: string): Promise<number> {
+  return page.evaluate(async (sel) => {
+    const source = document.querySelector<HTMLVideoElement>(sel)?.srcObject;
+    const track = source instanceof MediaStream ? source.getVideoTracks()[0] : undefined;
+    const pcs = (window as unknown as { __peerConnections?: RTCPeerConnection[] }).__peerConnections ?? [];
+    const receiver = pcs.flatMap((pc) => pc.getReceivers()).find((r) => track !== undefined && r.track === track);
+    if (!receiver) return 0;
+    let total = 0;
+    (await receiver.getStats()).forEach((report: { type: string; framesDecoded?: number }) => {
+      if (report.type === 'inbound-rtp') total += report.framesDecoded ?? 0;
+    });
+    return total;
+  }, selector);
+}
+
 /** Frames painted so far by the first <video> matching the selector (0 if none). */
 export async function framesPainted(page: Page, selector: string): Promise<number> {
   return page.evaluate((sel) => {
