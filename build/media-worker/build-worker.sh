@@ -34,7 +34,7 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-echo "parta: building mediasoup-worker $version from system libraries in $work (about 12 minutes on 2 cores)" >&2
+echo "parta: building mediasoup-worker $version from system libraries in $work (3 to 12 minutes on 2 cores)" >&2
 (cd "$work" && npm pack --silent "mediasoup@$version" >/dev/null && tar xzf "mediasoup-$version.tgz")
 src="$work/package/worker"
 rm -f "$src"/subprojects/*.wrap

@@ -1,0 +1,1 @@
+/* Nothing: the system library is linked through the dependency beside this file. */
