@@ -102,6 +102,11 @@ export const joinResultSchema = z.discriminatedUnion('status', [
     participantId: id,
     className: z.string(),
     lessonStarted: z.boolean(),
+    /**
+     * The lesson's media capabilities once it has started (null before), so a waiting client
+     * can prepare its media device and be quick when admitted. Nothing is granted by it.
+     */
+    routerRtpCapabilities: opaque.nullable(),
   }),
 ]);
 export type JoinResult = z.infer<typeof joinResultSchema>;
@@ -194,7 +199,7 @@ export const lessonPushSchemas = {
    */
   'lesson:ended': z.object({ reason: lessonEndReasonSchema }),
   /** To waiting participants: the teacher has started the lesson (they still wait). */
-  'lesson:started': z.object({ lessonId: z.string() }),
+  'lesson:started': z.object({ lessonId: z.string(), routerRtpCapabilities: opaque }),
   /** To the teachers: the admission queue changed. */
   'lobby:changed': z.array(lobbyEntrySchema),
   'participant:joined': participantSchema,

@@ -6,7 +6,6 @@ import {
   lessonPushSchemas,
   type JoinResult,
   type LessonRequests,
-  type ProducerInfo,
   type RoomSnapshot,
 } from '../../../common/protocol/lesson.js';
 import { admissionOrder } from './admissionOrder.js';
@@ -20,14 +19,8 @@ import type {
   LocalMediaState,
   ScreenShareOutcome,
 } from './lessonPort.js';
-import {
-  captureCameraAndMicrophone,
-  captureState,
-  classifyCaptureError,
-  stopCaptured,
-  type CapturedDevices,
-  type MediaDevicesLike,
-} from './localMedia.js';
+import { AdmissionReadiness } from './AdmissionReadiness.js';
+import { captureState, classifyCaptureError, type MediaDevicesLike } from './localMedia.js';
 import { MediaSession } from './MediaSession.js';
 import { socketRequest, type RequestName } from './socketRequest.js';
 
@@ -53,10 +46,7 @@ export class LessonClient implements LessonPort {
   /** Aborted on close, so requests still waiting for a reply end at once. */
   readonly #lifetime = new AbortController();
   #media: MediaSession | null = null;
-  /** Camera and microphone captured while waiting, handed to the media session on admission. */
-  #prepared: Promise<CapturedDevices> | null = null;
-  /** Producers announced after admission but before the media session was ready. */
-  readonly #announcedEarly = new Map<string, ProducerInfo>();
+  readonly #readiness = new AdmissionReadiness();
   #closed = false;
 
   private constructor(
@@ -137,11 +127,13 @@ export class LessonClient implements LessonPort {
     if (name === 'producer:added') {
       const producer = payload as LessonClientEvents['producer:added'];
       if (media) void media.consume(producer);
-      else this.#announcedEarly.set(producer.producerId, producer);
+      else this.#readiness.announce(producer);
     } else if (name === 'producer:removed') {
       const { producerId } = payload as LessonClientEvents['producer:removed'];
       if (media) media.dropProducer(producerId);
-      else this.#announcedEarly.delete(producerId);
+      else this.#readiness.withdraw(producerId);
+    } else if (name === 'lesson:started') {
+      this.#readiness.prepareDevice((payload as LessonClientEvents['lesson:started']).routerRtpCapabilities);
     }
     this.#events.emit(name, payload);
     if (name === 'lesson:ended' || name === 'lesson:denied') this.#closeMedia();
@@ -151,15 +143,17 @@ export class LessonClient implements LessonPort {
     return this.#request('lesson:start', { classId });
   }
 
-  join(classId: string): Promise<Ack<JoinResult>> {
-    return this.#request('lesson:join', { classId });
+  async join(classId: string): Promise<Ack<JoinResult>> {
+    const reply = await this.#request('lesson:join', { classId });
+    if (reply.ok && reply.data.status === 'waiting') this.#readiness.prepareDevice(reply.data.routerRtpCapabilities);
+    return reply;
   }
 
   async setupMedia(room: RoomSnapshot): Promise<Ack<null>> {
     // A fresh session; what was captured while waiting is kept for it.
     this.#media?.close();
     this.#media = null;
-    const created = await MediaSession.create(room, this.#request, this.#events, this.#devices());
+    const created = await MediaSession.create(room, this.#request, this.#events, this.#devices(), this.#readiness.device);
     if (!created.ok) return created;
     if (this.#closed) {
       created.data.close();
@@ -167,18 +161,15 @@ export class LessonClient implements LessonPort {
     }
     this.#media = created.data;
     // What the newcomer waits for (the teacher) comes first and alone; the rest follows.
-    const producers = new Map(room.producers.map((p) => [p.producerId, p]));
-    for (const [id, producer] of this.#announcedEarly) producers.set(id, producer);
-    this.#announcedEarly.clear();
-    const [first, ...rest] = admissionOrder({ participants: room.participants, producers: [...producers.values()] });
+    const producers = this.#readiness.producersWith(room.producers);
+    const [first, ...rest] = admissionOrder({ participants: room.participants, producers });
     if (first) await created.data.consume(first);
     for (const producer of rest) void created.data.consume(producer);
     return { ok: true, data: null };
   }
 
   async prepareCameraAndMicrophone(): Promise<LocalMediaState> {
-    this.#prepared ??= captureCameraAndMicrophone(this.#devices());
-    const captured = await this.#prepared;
+    const captured = await this.#readiness.capture(this.#devices());
     if (this.#closed) return { camera: 'off', microphone: 'off' };
     if ('track' in captured.camera) this.#events.emit('local:track', { source: 'camera', track: captured.camera.track });
     return { camera: captureState(captured.camera), microphone: captureState(captured.microphone) };
@@ -186,9 +177,7 @@ export class LessonClient implements LessonPort {
 
   async publishCameraAndMicrophone(): Promise<LocalMediaState> {
     if (!this.#media) return { camera: 'unavailable', microphone: 'unavailable' };
-    const prepared = this.#prepared ? await this.#prepared : undefined;
-    this.#prepared = null;
-    return this.#media.publishCameraAndMicrophone(prepared);
+    return this.#media.publishCameraAndMicrophone(await this.#readiness.takeCapture());
   }
 
   async setDeviceEnabled(source: 'camera' | 'microphone', enabled: boolean): Promise<DeviceState> {
@@ -274,9 +263,7 @@ export class LessonClient implements LessonPort {
   #closeMedia(): void {
     this.#media?.close();
     this.#media = null;
-    void this.#prepared?.then(stopCaptured);
-    this.#prepared = null;
-    this.#announcedEarly.clear();
+    this.#readiness.clear();
   }
 
   close(): void {

@@ -21,6 +21,18 @@ export type Requester = <K extends RequestName>(
 
 type LocalSource = 'camera' | 'microphone' | 'screen';
 
+/** A device loaded ahead of admission, with the capabilities it was loaded for. */
+export interface PreparedDevice {
+  capabilities: string;
+  device: Promise<Device | null>;
+}
+
+async function loadDevice(routerRtpCapabilities: Record<string, unknown>): Promise<Device> {
+  const device = await Device.factory();
+  await device.load({ routerRtpCapabilities: routerRtpCapabilities as unknown as types.RtpCapabilities });
+  return device;
+}
+
 /** A refused signaling request, carried through mediasoup-client's errback. */
 class RequestRefused extends Error {
   constructor(readonly error: AppError) {
@@ -55,16 +67,26 @@ export class MediaSession {
     private readonly devices: MediaDevicesLike | undefined,
   ) {}
 
+  /**
+   * Loads a device for a lesson's capabilities ahead of admission (while waiting), so that
+   * admission does not wait for it. Null when this browser cannot load it.
+   */
+  static prepareDevice(routerRtpCapabilities: Record<string, unknown>): PreparedDevice {
+    const device = loadDevice(routerRtpCapabilities).catch(() => null);
+    return { capabilities: JSON.stringify(routerRtpCapabilities), device };
+  }
+
   static async create(
     room: RoomSnapshot,
     request: Requester,
     events: Emitter<LessonClientEvents>,
     devices: MediaDevicesLike | undefined,
+    prepared: PreparedDevice | null = null,
   ): Promise<Ack<MediaSession>> {
     let device: Device;
     try {
-      device = await Device.factory();
-      await device.load({ routerRtpCapabilities: room.routerRtpCapabilities as unknown as types.RtpCapabilities });
+      const ready = prepared?.capabilities === JSON.stringify(room.routerRtpCapabilities) ? await prepared.device : null;
+      device = ready ?? (await loadDevice(room.routerRtpCapabilities));
     } catch (error) {
       return failure('UNAVAILABLE', `this browser cannot join media: ${String(error)}`);
     }

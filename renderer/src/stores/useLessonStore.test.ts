@@ -59,7 +59,7 @@ describe('useLessonStore', () => {
     expect(lesson.phase).toBe('waiting');
     expect(lesson.lessonStarted).toBe(false);
 
-    client.emit('lesson:started', { lessonId: 'l1' });
+    client.emit('lesson:started', { lessonId: 'l1', routerRtpCapabilities: { codecs: [] } });
     expect(lesson.lessonStarted).toBe(true);
 
     client.emit('lesson:admitted', room());

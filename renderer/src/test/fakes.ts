@@ -73,7 +73,7 @@ export class FakeLessonClient implements LessonPort {
   startReply: Ack<RoomSnapshot> | null = null;
   joinReply: Ack<JoinResult> = {
     ok: true,
-    data: { status: 'waiting', participantId: 'p-self', className: '5A Mathematics', lessonStarted: false },
+    data: { status: 'waiting', participantId: 'p-self', className: '5A Mathematics', lessonStarted: false, routerRtpCapabilities: null },
   };
   mediaReply: LocalMediaState = { camera: 'on', microphone: 'on' };
   admitReply: Ack<null> = okNull;

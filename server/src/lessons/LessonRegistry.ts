@@ -128,7 +128,7 @@ export class LessonRegistry {
     this.early.delete(input.classId);
     for (const p of early?.values() ?? []) {
       lesson.knock(p);
-      p.client.send('lesson:started', { lessonId: lesson.id });
+      p.client.send('lesson:started', { lessonId: lesson.id, routerRtpCapabilities: lesson.router.rtpCapabilities });
     }
     return lesson;
   }

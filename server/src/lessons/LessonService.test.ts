@@ -29,11 +29,20 @@ describe('LessonService: lobby and admission', () => {
 
   it('a student who knocks before the start waits, and still waits after it', async () => {
     const ivan = await studentJoins('student1');
-    expect(ivan.result).toMatchObject({ status: 'waiting', className: '7Б', lessonStarted: false });
+    expect(ivan.result).toMatchObject({
+      status: 'waiting',
+      className: '7Б',
+      lessonStarted: false,
+      routerRtpCapabilities: null,
+    });
     expect(f.registry.counts()).toMatchObject({ lessons: 0, waiting: 1 });
 
     const teacher = await teacherStarts();
-    expect(ivan.client.last('lesson:started')).toEqual({ lessonId: teacher.room.lessonId });
+    // Still waiting, but told the lesson's media capabilities to get ready with.
+    expect(ivan.client.last('lesson:started')).toEqual({
+      lessonId: teacher.room.lessonId,
+      routerRtpCapabilities: teacher.room.routerRtpCapabilities,
+    });
     expect(ivan.client.all('lesson:admitted')).toHaveLength(0);
     expect(teacher.room.lobby.map((e) => e.name)).toEqual(['Иван Петров']);
     expect(teacher.room.participants.map((p) => [p.name, p.isHost])).toEqual([['Анна Петровна Смирнова', true]]);

@@ -157,7 +157,13 @@ export class LessonService {
 
   private joinResult(p: Participant, cls: ClassInfo): JoinResult {
     if (p.isAdmitted && p.lesson) return { status: 'admitted', room: p.lesson.snapshot(p) };
-    return { status: 'waiting', participantId: p.id, className: cls.name, lessonStarted: p.lesson !== null };
+    return {
+      status: 'waiting',
+      participantId: p.id,
+      className: cls.name,
+      lessonStarted: p.lesson !== null,
+      routerRtpCapabilities: p.lesson?.router.rtpCapabilities ?? null,
+    };
   }
 
   /** A waiting participant that this user, a teacher of its class, may admit or deny. */
