@@ -10,10 +10,17 @@ export interface Person {
   page: Page;
 }
 
-export async function openAs(browser: Browser, baseUrl: string, login: string, name: string): Promise<Person> {
+export async function openAs(
+  browser: Browser,
+  baseUrl: string,
+  login: string,
+  name: string,
+  beforeLoad?: (page: Page) => Promise<void>,
+): Promise<Person> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(recordPeerConnections);
+  await beforeLoad?.(page);
   await page.goto('/');
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
