@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './support/server.js';
-import { knock, openAs, queueEntry, startLesson, tileOf, videoOf, type Person } from './support/journey.js';
-
-const baseUrl = (): string => process.env.PARTA_E2E_URL ?? '';
+import { knock, queueEntry, startLesson, tileOf, videoOf } from './support/journey.js';
+import { expect, serverUrl, test } from './support/lessonTest.js';
 
 async function expectNoViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -27,16 +26,10 @@ async function expectTouchSized(page: Page, selector: string): Promise<void> {
 }
 
 test.describe('accessibility @lesson', () => {
-  const people: Person[] = [];
-  test.afterEach(async () => {
-    await Promise.all(people.splice(0).map((p) => p.context.close()));
-  });
+  test.use({ locale: 'en-US' });
 
-  test('a student joins with the keyboard alone and hears that they are waiting @lesson', async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: baseUrl(), locale: 'en-US' });
-    const page = await context.newPage();
-    people.push({ login: 'student1', name: 'Иван Петров', context, page });
-    await page.goto('/');
+  test('a student joins with the keyboard alone and hears that they are waiting @lesson', async ({ page }) => {
+    await page.goto(serverUrl());
     await expectNoViolations(page, 'sign-in');
 
     // Sign in without a mouse: the form is reachable and submits with Enter.
@@ -65,10 +58,9 @@ test.describe('accessibility @lesson', () => {
     await expectNoViolations(page, 'waiting');
   });
 
-  test('the teacher’s lesson screen passes the checks and fits touch @lesson', async ({ browser }) => {
-    const teacher = await openAs(browser, baseUrl(), 'teacher', 'Анна Петровна Смирнова');
-    const maria = await openAs(browser, baseUrl(), 'student2', 'Мария Иванова');
-    people.push(teacher, maria);
+  test('the teacher’s lesson screen passes the checks and fits touch @lesson', async ({ open }) => {
+    const teacher = await open('teacher');
+    const maria = await open('student2');
     await startLesson(teacher, '7Б');
     await knock(maria, '7Б');
     await expect(queueEntry(teacher, maria.name)).toBeVisible();

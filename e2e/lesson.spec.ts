@@ -1,25 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { framesDecoded, framesDecodedOf, framesPainted } from './support/media.js';
-import { hostVideo, knock, openAs, queueEntry, startLesson, tileOf, videoOf, type Person } from './support/journey.js';
-
-const baseUrl = (): string => {
-  const url = process.env.PARTA_E2E_URL;
-  if (!url) throw new Error('PARTA_E2E_URL is not set: run through playwright.config.ts');
-  return url;
-};
-
-interface Health {
-  lessons: number;
-  participants: number;
-  waiting: number;
-  transports: number;
-}
-
-async function health(person: Person): Promise<Health> {
-  const response = await person.page.request.get(`${baseUrl()}/api/health`);
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as Health;
-}
+import { hostVideo, knock, queueEntry, startLesson, tileOf, videoOf } from './support/journey.js';
+import { expect, health, test } from './support/lessonTest.js';
 
 /** Waits until the count keeps rising: frames are really arriving, not just an element. */
 async function expectRising(read: () => Promise<number>, label: string): Promise<void> {
@@ -37,18 +19,10 @@ async function expectStill(page: Page, read: () => Promise<number>, label: strin
 }
 
 test.describe('live lesson @lesson', () => {
-  const people: Person[] = [];
-  test.afterEach(async () => {
-    await Promise.all(people.splice(0).map((p) => p.context.close()));
-  });
-
-  test('teacher admits one student and denies another; camera and screen flow both ways @lesson', async ({
-    browser,
-  }) => {
-    const teacher = await openAs(browser, baseUrl(), 'teacher', 'Анна Петровна Смирнова');
-    const ivan = await openAs(browser, baseUrl(), 'student1', 'Иван Петров');
-    const maria = await openAs(browser, baseUrl(), 'student2', 'Мария Иванова');
-    people.push(teacher, ivan, maria);
+  test('teacher admits one student and denies another; camera and screen flow both ways @lesson', async ({ open }) => {
+    const teacher = await open('teacher');
+    const ivan = await open('student1');
+    const maria = await open('student2');
 
     await startLesson(teacher, '7Б');
     await knock(ivan, '7Б');
@@ -60,7 +34,7 @@ test.describe('live lesson @lesson', () => {
     await expect(queueEntry(teacher, maria.name)).toBeVisible();
 
     // Nobody waiting holds a transport: only the teacher's two exist.
-    expect((await health(teacher)).transports).toBe(2);
+    expect((await health(teacher.page)).transports).toBe(2);
 
     await queueEntry(teacher, ivan.name).getByTestId('admit').click();
     await queueEntry(teacher, maria.name).getByTestId('deny').click();
@@ -92,22 +66,19 @@ test.describe('live lesson @lesson', () => {
     );
 
     // The server holds transports for the teacher and the admitted student only.
-    const counts = await health(teacher);
+    const counts = await health(teacher.page);
     expect(counts.transports).toBe(4);
     expect(counts.participants).toBe(2);
     expect(counts.waiting).toBe(0);
 
     await teacher.page.getByTestId('end-lesson').click();
     await expect(ivan.page.getByTestId('lesson-view')).toHaveCount(0);
-    await expect.poll(async () => (await health(teacher)).lessons).toBe(0);
+    await expect.poll(async () => (await health(teacher.page)).lessons).toBe(0);
   });
 
-  test('a student admitted while the teacher’s camera is still starting sees it when it starts @lesson', async ({
-    browser,
-  }) => {
-    const ivan = await openAs(browser, baseUrl(), 'student1', 'Иван Петров');
-    const teacher = await openAs(browser, baseUrl(), 'teacher', 'Анна Петровна Смирнова');
-    people.push(ivan, teacher);
+  test('a student admitted while the teacher’s camera is still starting sees it when it starts @lesson', async ({ open }) => {
+    const ivan = await open('student1');
+    const teacher = await open('teacher');
     await knock(ivan, '7Б');
 
     // A slow camera on the teacher's side and a slow machine on the student's: the teacher's
@@ -132,18 +103,14 @@ test.describe('live lesson @lesson', () => {
     await expectRising(() => framesDecoded(ivan.page), 'student decodes the camera that started late');
 
     await teacher.page.getByTestId('end-lesson').click();
-    await expect.poll(async () => (await health(teacher)).lessons).toBe(0);
+    await expect.poll(async () => (await health(teacher.page)).lessons).toBe(0);
   });
 
-  test('a student who knocks before the lesson starts waits until the teacher admits them @lesson', async ({
-    browser,
-  }) => {
-    const alexei = await openAs(browser, baseUrl(), 'student3', 'Алексей Соколов');
-    people.push(alexei);
+  test('a student who knocks before the lesson starts waits until the teacher admits them @lesson', async ({ open }) => {
+    const alexei = await open('student3');
     await knock(alexei, '7Б');
 
-    const teacher = await openAs(browser, baseUrl(), 'teacher', 'Анна Петровна Смирнова');
-    people.push(teacher);
+    const teacher = await open('teacher');
     await startLesson(teacher, '7Б');
 
     // Starting the lesson lets nobody in by itself.
@@ -155,15 +122,12 @@ test.describe('live lesson @lesson', () => {
     await expectRising(() => framesDecoded(alexei.page), 'late student decodes the teacher');
 
     await teacher.page.getByTestId('end-lesson').click();
-    await expect.poll(async () => (await health(teacher)).lessons).toBe(0);
+    await expect.poll(async () => (await health(teacher.page)).lessons).toBe(0);
   });
 
-  test('a student turns the camera off and on and mutes; the teacher sees it and gets no frames meanwhile @lesson', async ({
-    browser,
-  }) => {
-    const teacher = await openAs(browser, baseUrl(), 'teacher', 'Анна Петровна Смирнова');
-    const ivan = await openAs(browser, baseUrl(), 'student1', 'Иван Петров');
-    people.push(teacher, ivan);
+  test('a student turns the camera off and on and mutes; the teacher sees it and gets no frames meanwhile @lesson', async ({ open }) => {
+    const teacher = await open('teacher');
+    const ivan = await open('student1');
     await startLesson(teacher, '7Б');
     await knock(ivan, '7Б');
     await queueEntry(teacher, ivan.name).getByTestId('admit').click();
@@ -200,6 +164,6 @@ test.describe('live lesson @lesson', () => {
     await expect(muted).toHaveCount(0);
 
     await teacher.page.getByTestId('end-lesson').click();
-    await expect.poll(async () => (await health(teacher)).lessons).toBe(0);
+    await expect.poll(async () => (await health(teacher.page)).lessons).toBe(0);
   });
 });

@@ -1,22 +1,12 @@
-import { expect, test } from '@playwright/test';
 import { installDesktopBridge, selectedSources } from './support/desktopBridge.js';
 import { framesPainted } from './support/media.js';
-import { knock, openAs, queueEntry, startLesson, videoOf, type Person } from './support/journey.js';
-
-const baseUrl = (): string => process.env.PARTA_E2E_URL ?? '';
+import { knock, queueEntry, startLesson, videoOf } from './support/journey.js';
+import { expect, test } from './support/lessonTest.js';
 
 test.describe('the desktop app’s screen picker @lesson', () => {
-  const people: Person[] = [];
-  test.afterEach(async () => {
-    await Promise.all(people.splice(0).map((p) => p.context.close()));
-  });
-
-  test('the teacher picks a window in the app’s own picker and the class sees it; Escape shares nothing @lesson', async ({
-    browser,
-  }) => {
-    const teacher = await openAs(browser, baseUrl(), 'teacher', 'Анна Петровна Смирнова', installDesktopBridge);
-    const ivan = await openAs(browser, baseUrl(), 'student1', 'Иван Петров');
-    people.push(teacher, ivan);
+  test('the teacher picks a window in the app’s own picker and the class sees it; Escape shares nothing @lesson', async ({ open }) => {
+    const teacher = await open('teacher', { beforeLoad: installDesktopBridge });
+    const ivan = await open('student1');
     await startLesson(teacher, '7Б');
     await knock(ivan, '7Б');
     await queueEntry(teacher, ivan.name).getByTestId('admit').click();

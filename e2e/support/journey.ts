@@ -3,18 +3,27 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 import { DEMO_PASSWORD } from './server.js';
 import { recordPeerConnections } from './media.js';
 
+/** The demo school's people (server/src/db/demoSeed.ts), by login. */
+export const DEMO_NAMES = {
+  teacher: 'Анна Петровна Смирнова',
+  student1: 'Иван Петров',
+  student2: 'Мария Иванова',
+  student3: 'Алексей Соколов',
+} as const;
+export type DemoLogin = keyof typeof DEMO_NAMES;
+
 export interface Person {
-  login: string;
+  login: DemoLogin;
   name: string;
   context: BrowserContext;
   page: Page;
 }
 
+/** Signs a demo person in, in a context of their own, and waits for their classes. */
 export async function openAs(
   browser: Browser,
   baseUrl: string,
-  login: string,
-  name: string,
+  login: DemoLogin,
   beforeLoad?: (page: Page) => Promise<void>,
 ): Promise<Person> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport: { width: 1280, height: 800 } });
@@ -26,7 +35,7 @@ export async function openAs(
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('button[type="submit"]').click();
   await expect(page.getByTestId('class-card').first()).toBeVisible();
-  return { login, name, context, page };
+  return { login, name: DEMO_NAMES[login], context, page };
 }
 
 export function classCard(page: Page, className: string) {
