@@ -1,6 +1,5 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
 import type { UserConfig as ElectronViteConfig } from 'electron-vite';
 import { loadConfigFromFile, mergeConfig } from 'vite';
@@ -14,8 +13,9 @@ const root = dirname(fileURLToPath(import.meta.url));
 export default defineConfig(async ({ command, mode }): Promise<ElectronViteConfig> => {
   // The renderer builds with the web client's own Vite config (plugins, defines, CSP-related
   // build options), so the desktop and the browser run the same page; only the output differs.
+  // With an explicit path, loadConfigFromFile throws when the file is missing or broken.
   const web = await loadConfigFromFile({ command, mode }, resolve(root, 'renderer/vite.config.ts'), root, 'silent');
-  const webConfig: UserConfig = web?.config ?? { root: resolve(root, 'renderer'), plugins: [vue()] };
+  const webConfig: UserConfig = web!.config;
 
   return {
     main: {
@@ -33,7 +33,6 @@ export default defineConfig(async ({ command, mode }): Promise<ElectronViteConfi
       },
     },
     renderer: mergeConfig(webConfig, {
-      root: resolve(root, 'renderer'),
       build: {
         outDir: resolve(root, 'out/renderer'),
         emptyOutDir: true,

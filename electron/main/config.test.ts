@@ -7,17 +7,15 @@ describe('desktop configuration', () => {
     expect(problems).toEqual([]);
     expect(config.serverUrl).toBe(DEFAULT_SERVER_URL);
     expect(config.serverOrigin).toBe('http://127.0.0.1:3000');
-    expect(config.serverWsOrigin).toBe('ws://127.0.0.1:3000');
     expect(config.externalLinkHosts).toBeNull();
     expect(config.profileDir).toBeNull();
   });
 
-  it('takes the school server from PARTA_SERVER_URL, keeping its path and deriving wss', () => {
+  it('takes the school server from PARTA_SERVER_URL, keeping its path', () => {
     const { config, problems } = loadAppConfig({ PARTA_SERVER_URL: ' https://school.example.org:8443/parta/ ' });
     expect(problems).toEqual([]);
     expect(config.serverUrl).toBe('https://school.example.org:8443/parta/');
     expect(config.serverOrigin).toBe('https://school.example.org:8443');
-    expect(config.serverWsOrigin).toBe('wss://school.example.org:8443');
   });
 
   it.each(['ftp://school.example.org', 'javascript:alert(1)', 'not a url', 'https://user:pw@school.example.org', 'https://school.example.org/?token=1'])(

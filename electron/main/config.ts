@@ -25,7 +25,7 @@ const hostSchema = z
   .toLowerCase()
   .regex(z.regexes.hostname, { message: 'a host name such as example.org' });
 
-export const configLayerSchema = z
+const configLayerSchema = z
   .object({
     serverUrl: serverUrlSchema,
     /** Hosts (and their subdomains) that https links may open in the system browser; null: any. */
@@ -36,14 +36,12 @@ export const configLayerSchema = z
   .partial()
   .strict();
 
-export type ConfigLayerValues = z.infer<typeof configLayerSchema>;
+type ConfigLayerValues = z.infer<typeof configLayerSchema>;
 
 export interface AppConfig {
   serverUrl: string;
   /** scheme://host[:port] of the school server, for CSP and link decisions. */
   serverOrigin: string;
-  /** The same origin over ws:// or wss://, for the realtime socket. */
-  serverWsOrigin: string;
   externalLinkHosts: string[] | null;
   profileDir: string | null;
 }
@@ -64,7 +62,7 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
 }
 
-export const defaultLayer: ConfigLayer = {
+const defaultLayer: ConfigLayer = {
   source: 'defaults',
   values: { serverUrl: DEFAULT_SERVER_URL, externalLinkHosts: null, profileDir: null },
 };
@@ -101,7 +99,6 @@ export function loadConfig(layers: ConfigLayer[]): LoadedConfig {
     config: {
       serverUrl,
       serverOrigin,
-      serverWsOrigin: wsOriginOf(serverOrigin),
       externalLinkHosts: merged.externalLinkHosts ?? null,
       profileDir: merged.profileDir ?? null,
     },

@@ -38,8 +38,10 @@ function start(): void {
   const selection = new ScreenSelection();
   let mainWindow: BrowserWindow | null = null;
 
-  const isAppContents = (contents: WebContents): boolean =>
-    mainWindow !== null && !mainWindow.isDestroyed() && contents.id === mainWindow.webContents.id;
+  /** The live app window's page; null before the window opens and after it is gone. */
+  const appContents = (): WebContents | null =>
+    mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents : null;
+  const isAppContents = (contents: WebContents): boolean => contents.id === appContents()?.id;
 
   const handlers: IpcHandlers = {
     'app:getInfo': () => ({
@@ -91,17 +93,17 @@ function start(): void {
       });
       if (!location.dev) serveRendererBundle(protocol, appPaths(app.getAppPath()).rendererDir, csp);
       installDisplayMediaHandler(ses, selection, {
-        isAppFrame: (frame) =>
-          mainWindow !== null &&
-          !mainWindow.isDestroyed() &&
-          isAppFrame(frame, mainWindow.webContents.mainFrame, location.origin),
+        isAppFrame: (frame) => {
+          const contents = appContents();
+          return contents !== null && isAppFrame(frame, contents.mainFrame, location.origin);
+        },
         platform: process.platform,
         log,
       });
       const dispatch = createIpcDispatcher(handlers, {
         isTrusted: (sender) =>
           isTrustedSender(sender, {
-            webContentsId: mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null,
+            webContentsId: appContents()?.id ?? null,
             appOrigin: location.origin,
           }),
         log,

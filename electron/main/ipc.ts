@@ -5,18 +5,14 @@ import type { IpcDispatcher, SenderFacts } from './ipcDispatch.js';
 /**
  * One ipcMain.handle per channel of the contract, each a thin door into the dispatcher, which
  * checks the sender, parses the arguments and always answers with an Ack.
- * Returns a function that removes the handlers again.
  */
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatch: IpcDispatcher): () => void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, dispatch: IpcDispatcher): void {
   for (const channel of ipcChannels) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => dispatch(channel, senderFactsOf(event), args));
   }
-  return () => {
-    for (const channel of ipcChannels) ipcMain.removeHandler(channel);
-  };
 }
 
-export function senderFactsOf(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): SenderFacts {
+function senderFactsOf(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): SenderFacts {
   try {
     const frame = event.senderFrame;
     return {

@@ -1,12 +1,13 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_ORIGIN, appPaths, bundleFileFor, contentTypeOf, originOf, rendererLocation } from './origins.js';
+import { DESKTOP_APP_ORIGIN } from '../../common/desktopOrigin.js';
+import { appPaths, bundleFileFor, contentTypeOf, originOf, rendererLocation } from './origins.js';
 
 describe('renderer location', () => {
   it('loads the packaged files from the app scheme', () => {
     expect(rendererLocation({ isPackaged: true, devServerUrl: 'http://localhost:5173' })).toEqual({
       url: 'parta-app://renderer/index.html',
-      origin: BUNDLE_ORIGIN,
+      origin: DESKTOP_APP_ORIGIN,
       dev: false,
     });
   });

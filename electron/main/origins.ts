@@ -7,10 +7,6 @@ import { DESKTOP_APP_HOST, DESKTOP_APP_ORIGIN, DESKTOP_APP_SCHEME } from '../../
  * extra privileges the grantFileProtocolExtraPrivileges fuse turns off). In development the
  * page comes from the Vite dev server instead.
  */
-export const APP_SCHEME = DESKTOP_APP_SCHEME;
-export const APP_HOST = DESKTOP_APP_HOST;
-export const BUNDLE_ORIGIN = DESKTOP_APP_ORIGIN;
-
 export interface RendererLocation {
   /** What the window loads first. */
   url: string;
@@ -44,7 +40,7 @@ export function rendererLocation(options: { isPackaged: boolean; devServerUrl: s
       return { url: devUrl, origin, dev: true };
     }
   }
-  return { url: `${BUNDLE_ORIGIN}/index.html`, origin: BUNDLE_ORIGIN, dev: false };
+  return { url: `${DESKTOP_APP_ORIGIN}/index.html`, origin: DESKTOP_APP_ORIGIN, dev: false };
 }
 
 function isLoopback(host: string): boolean {
@@ -72,7 +68,7 @@ export function bundleFileFor(requestUrl: string, rendererDir: string): string |
   } catch {
     return null;
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  if (url.protocol !== `${DESKTOP_APP_SCHEME}:` || url.host !== DESKTOP_APP_HOST) return null;
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);

@@ -36,7 +36,7 @@ export function externalLinkTarget(url: string, rules: ExternalLinkRules): strin
 }
 
 /** The only powers the page may ask for; everything else (geolocation, usb, ...) is refused. */
-export const GRANTED_PERMISSIONS: readonly string[] = ['media', 'display-capture', 'notifications'];
+const GRANTED_PERMISSIONS: readonly string[] = ['media', 'display-capture', 'notifications'];
 
 export interface PermissionFacts {
   permission: string;

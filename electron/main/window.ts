@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { BrowserWindow } from 'electron';
 import type { Protocol, WebPreferences } from 'electron';
-import { APP_SCHEME, appPaths, bundleFileFor, contentTypeOf } from './origins.js';
+import { DESKTOP_APP_SCHEME } from '../../common/desktopOrigin.js';
+import { appPaths, bundleFileFor, contentTypeOf } from './origins.js';
 import type { RendererLocation } from './origins.js';
 
 /**
  * The app window and where its page comes from. Every window is sandboxed and isolated from
  * Node; the page reaches the main process only through the preload's named functions.
  */
-export function webPreferencesFor(preloadPath: string): WebPreferences {
+function webPreferencesFor(preloadPath: string): WebPreferences {
   return {
     preload: preloadPath,
     sandbox: true,
@@ -47,7 +48,7 @@ export function createMainWindow(location: RendererLocation, appPath: string, lo
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
     {
-      scheme: APP_SCHEME,
+      scheme: DESKTOP_APP_SCHEME,
       privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true },
     },
   ]);
@@ -55,7 +56,7 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
 
 /** Serves the renderer build on the app scheme, refusing anything outside its folder. */
 export function serveRendererBundle(protocol: Pick<Protocol, 'handle'>, rendererDir: string, csp: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
+  protocol.handle(DESKTOP_APP_SCHEME, async (request) => {
     const file = bundleFileFor(request.url, rendererDir);
     if (file === null || request.method !== 'GET') return new Response('Not found', { status: 404 });
     let body: Buffer;
