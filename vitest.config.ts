@@ -7,7 +7,6 @@ export default defineConfig({
   plugins: [vue()],
   test: {
     include: ['{common,server,electron,renderer,build}/**/*.test.ts'],
-    globalSetup: ['./build/test/mediaWorkerSetup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -6,11 +6,10 @@
 import { chromium, expect, type Browser } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from '../e2e/support/browser.js';
 import { firstFrameAt, framesDecoded } from '../e2e/support/media.js';
-import { hostVideo, knock, openAs, queueEntry, startLesson, type Person } from '../e2e/support/journey.js';
+import { HOST_VIDEO, hostVideo, knock, openAs, queueEntry, startLesson, type Person } from '../e2e/support/journey.js';
 import { startServer } from '../e2e/support/server.js';
 
 const STUDENTS = ['student1', 'student2', 'student3'] as const;
-const HOST_VIDEO = 'video[data-testid="video-tile"][data-host="true"][data-source="camera"]';
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

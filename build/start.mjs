@@ -1,13 +1,15 @@
 // `npm start`: runs the server (embedded SQLite under data/, demo school seeded on first start)
 // and opens the desktop app. Where Electron cannot run (no binary and none can be fetched, or no
 // display), it serves the web client and prints its address instead.
-// `npm run dev` does the same with the Vite dev server (hot reload) in front of the server.
+// `npm run dev` does the same with the Vite dev server (hot reload) serving the page, to the
+// desktop app or the browser.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveMediaWorker } from './media-worker/resolve.mjs';
+import { spawnServer } from './serverProcess.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
@@ -39,22 +41,13 @@ function buildWebClientIfStale() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-function startServer(env) {
-  return new Promise((resolve, reject) => {
-    const server = run(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    server.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      const match = /Parta server listening on (\S+)/.exec(chunk.toString());
-      if (match) resolve(match[1]);
-    });
-    server.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`the server stopped (exit ${code})`));
-      shutdown(code ?? 0);
-    });
-  });
+function startServer() {
+  const { child, listening } = spawnServer(root, {}, (chunk, stream) =>
+    (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
+  );
+  children.add(child);
+  child.on('exit', (code) => shutdown(code ?? 0));
+  return listening;
 }
 
 /** Path of a runnable Electron binary, fetching it once if the machine can; null otherwise. */
@@ -93,31 +86,33 @@ function shutdown(code) {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
-const worker = resolveMediaWorker(root);
-if (!worker) {
+if (!resolveMediaWorker(root)) {
   console.error('parta: no media worker found. Run `npm install` first (it builds one if needed).');
   process.exit(1);
 }
 if (!dev) buildWebClientIfStale();
-const serverUrl = await startServer({
-  ...process.env,
-  MEDIASOUP_WORKER_BIN: worker.path,
-  PARTA_WEB_ROOT: process.env.PARTA_WEB_ROOT ?? join(root, 'renderer', 'dist'),
-});
+const serverUrl = await startServer();
+const devUrl = 'http://127.0.0.1:5173';
+if (dev) run('npx', ['vite', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', '5173']);
+
+/** Builds and opens the desktop app; false when it cannot. */
+function openDesktopApp(electron) {
+  const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) {
+    log('the desktop app did not build (see above)');
+    return false;
+  }
+  log('opening the desktop app');
+  // In dev the page and its API calls both go through the Vite dev server (it proxies the API
+  // and the socket to the server), so the page stays on one origin.
+  const page = dev ? { ELECTRON_RENDERER_URL: devUrl, PARTA_SERVER_URL: devUrl } : { PARTA_SERVER_URL: serverUrl };
+  const env = { ...process.env, ...page };
+  run(electron, ['.'], { env }).on('exit', () => shutdown(0));
+  return true;
+}
 
 const electron = electronBinary();
-if (electron) {
-  const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
-  if (built.status === 0) {
-    log('opening the desktop app');
-    run(electron, ['.'], { env: { ...process.env, PARTA_SERVER_URL: serverUrl } }).on('exit', () =>
-      shutdown(0),
-    );
-  }
-} else if (dev) {
-  run('npx', ['vite', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', '5173']);
-  log('web client (hot reload): http://127.0.0.1:5173');
-} else {
+if (!electron || !openDesktopApp(electron)) {
   log('open the web client instead:');
-  log(`web client: ${serverUrl}`);
+  log(dev ? `web client (hot reload): ${devUrl}` : `web client: ${serverUrl}`);
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { framesDecoded, framesDecodedOf, framesPainted } from './support/media.js';
-import { hostVideo, knock, queueEntry, startLesson, tileOf, videoOf } from './support/journey.js';
+import { HOST_VIDEO, hostVideo, knock, queueEntry, startLesson, tileOf, videoOf, videoSelector } from './support/journey.js';
 import { expect, health, test } from './support/lessonTest.js';
 
 /** Waits until the count keeps rising: frames are really arriving, not just an element. */
@@ -47,12 +47,12 @@ test.describe('live lesson @lesson', () => {
     await expect(ivan.page.getByTestId('lesson-view')).toBeVisible();
     await expect(hostVideo(ivan.page)).toBeVisible();
     await expectRising(() => framesDecoded(ivan.page), 'student decodes the teacher');
-    await expectRising(() => framesPainted(ivan.page, '[data-host="true"][data-source="camera"]'), 'student paints the teacher');
+    await expectRising(() => framesPainted(ivan.page, HOST_VIDEO), 'student paints the teacher');
 
     // The teacher sees the student.
     await expect(videoOf(teacher.page, ivan.name)).toBeVisible();
     await expectRising(
-      () => framesPainted(teacher.page, `[data-participant-name="${ivan.name}"][data-source="camera"]`),
+      () => framesPainted(teacher.page, videoSelector(ivan.name)),
       'teacher paints the student',
     );
 
@@ -61,7 +61,7 @@ test.describe('live lesson @lesson', () => {
     await expect(teacher.page.getByTestId('toggle-screen')).toHaveAttribute('aria-pressed', 'true');
     await expect(videoOf(ivan.page, teacher.name, 'screen')).toBeVisible();
     await expectRising(
-      () => framesPainted(ivan.page, `[data-participant-name="${teacher.name}"][data-source="screen"]`),
+      () => framesPainted(ivan.page, videoSelector(teacher.name, 'screen')),
       'student paints the shared screen',
     );
 
@@ -136,8 +136,7 @@ test.describe('live lesson @lesson', () => {
     const video = videoOf(teacher.page, ivan.name);
     const tile = tileOf(teacher.page, ivan.name);
     const muted = tile.getByRole('img', { name: 'Microphone off' });
-    const selector = `video[data-participant-name="${ivan.name}"][data-source="camera"]`;
-    const decoded = (): Promise<number> => framesDecodedOf(teacher.page, selector);
+    const decoded = (): Promise<number> => framesDecodedOf(teacher.page, videoSelector(ivan.name));
     await expect(video).toHaveAttribute('data-camera-off', 'false');
     await expectRising(decoded, 'teacher decodes the student');
     await expect(muted).toHaveCount(0);
@@ -155,7 +154,7 @@ test.describe('live lesson @lesson', () => {
     await expect(tile.getByText('Camera off')).toHaveCount(0);
     const before = await decoded();
     await expect.poll(decoded, { message: 'frames after the camera is back', timeout: 15_000 }).toBeGreaterThan(before + 5);
-    await expectRising(() => framesPainted(teacher.page, selector), 'teacher paints the student again');
+    await expectRising(() => framesPainted(teacher.page, videoSelector(ivan.name)), 'teacher paints the student again');
 
     // Muted: the teacher sees the crossed-out microphone by the name; unmuted, it goes.
     await ivan.page.getByTestId('toggle-mic').click();

@@ -1,6 +1,6 @@
 import { installDesktopBridge, selectedSources } from './support/desktopBridge.js';
 import { framesPainted } from './support/media.js';
-import { knock, queueEntry, startLesson, videoOf } from './support/journey.js';
+import { knock, queueEntry, startLesson, videoOf, videoSelector } from './support/journey.js';
 import { expect, test } from './support/lessonTest.js';
 
 test.describe('the desktop app’s screen picker @lesson', () => {
@@ -30,7 +30,7 @@ test.describe('the desktop app’s screen picker @lesson', () => {
     await expect(share).toHaveAttribute('aria-pressed', 'true');
     expect(await selectedSources(teacher.page)).toEqual([null, 'window:42:0']);
 
-    const screen = `[data-participant-name="${teacher.name}"][data-source="screen"]`;
+    const screen = videoSelector(teacher.name, 'screen');
     await expect(videoOf(ivan.page, teacher.name, 'screen')).toBeVisible();
     await expect.poll(() => framesPainted(ivan.page, screen), { timeout: 20_000 }).toBeGreaterThan(5);
     await teacher.page.getByTestId('end-lesson').click();

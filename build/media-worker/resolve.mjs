@@ -2,8 +2,8 @@
 //   1. MEDIASOUP_WORKER_BIN, when set by the operator;
 //   2. the prebuilt worker mediasoup downloaded into its own package;
 //   3. the worker built from system libraries by build-worker.sh, cached outside the clone.
-// Used by the install (build/postinstall.mjs) and by the start script, which passes the path
-// to the server as MEDIASOUP_WORKER_BIN.
+// Used by the install (build/postinstall.mjs), by the start script (to say early when there is
+// none) and by the server (server/src/media/mediasoup.ts), which loads mediasoup with it.
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';

@@ -57,12 +57,20 @@ export function queueEntry(teacher: Person, name: string) {
   return teacher.page.getByTestId('queue-entry').and(teacher.page.locator(`[data-participant-name="${name}"]`));
 }
 
+/** The teacher's camera as the page shows it. */
+export const HOST_VIDEO = 'video[data-testid="video-tile"][data-host="true"][data-source="camera"]';
+
+/** Someone's camera or shared screen as the page shows it. */
+export function videoSelector(name: string, source: 'camera' | 'screen' = 'camera'): string {
+  return `video[data-testid="video-tile"][data-participant-name="${name}"][data-source="${source}"]`;
+}
+
 export function hostVideo(page: Page) {
-  return page.locator('video[data-testid="video-tile"][data-host="true"][data-source="camera"]');
+  return page.locator(HOST_VIDEO);
 }
 
 export function videoOf(page: Page, name: string, source: 'camera' | 'screen' = 'camera') {
-  return page.locator(`video[data-testid="video-tile"][data-participant-name="${name}"][data-source="${source}"]`);
+  return page.locator(videoSelector(name, source));
 }
 
 /** The whole tile around someone's video: the video, its caption and the camera-off card. */

@@ -1,60 +1,48 @@
-// Starts a real Parta server as a child process on a free port with a fresh data folder and
-// the demo school, exactly as `npm start` runs it. Used by the Playwright setup and the benchmarks.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Starts a real Parta server the way `npm start` does (build/serverProcess.mjs), on a free port
+// with a fresh data folder and the demo school. Used by the Playwright setup and the benchmarks.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveMediaWorker } from '../../build/media-worker/resolve.mjs';
+import { spawnServer } from '../../build/serverProcess.mjs';
 
 export const DEMO_PASSWORD = 'demo-lesson-2026';
 
 export interface RunningServer {
   url: string;
-  process: ChildProcess;
   stop(): Promise<void>;
 }
 
 export async function startServer(root = process.cwd()): Promise<RunningServer> {
-  const worker = resolveMediaWorker(root);
-  if (!worker) throw new Error('No mediasoup worker: run `npm install` first.');
   const dataDir = mkdtempSync(join(tmpdir(), 'parta-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      MEDIASOUP_WORKER_BIN: worker.path,
+  let output = '';
+  let started = false;
+  const { child, listening } = spawnServer(
+    root,
+    {
       PARTA_PORT: '0',
       PARTA_DATA_DIR: dataDir,
-      PARTA_WEB_ROOT: join(root, 'renderer', 'dist'),
       PARTA_DEMO_PASSWORD: DEMO_PASSWORD,
       PARTA_LOG_LEVEL: process.env.PARTA_LOG_LEVEL ?? 'warn',
     },
+    (chunk, stream) => {
+      // Kept until the server listens (to explain a failed start); warnings pass through after.
+      if (!started) output += chunk;
+      else if (stream === 'stderr') process.stderr.write(chunk);
+    },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the server did not start within 30 s')), 30_000);
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /Parta server listening on (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  const url = await Promise.race([listening, timeout])
+    .catch((error: unknown) => {
+      child.kill('SIGTERM');
+      throw new Error(`${String(error)}:\n${output}`);
+    })
+    .finally(() => clearTimeout(timer));
+  started = true;
   return {
     url,
-    process: child,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
