@@ -1,6 +1,6 @@
 import { createServer } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import type { DemoAccount } from './db/demoSeed.js';
+import { DEMO_SCHOOL, type DemoAccount } from './db/demoSeed.js';
 
 // Boot only: read the configuration, start the server, print where it listens, stop cleanly.
 
@@ -8,7 +8,7 @@ function printDemoAccounts(accounts: DemoAccount[], sharedPassword: boolean): vo
   const width = Math.max(...accounts.map((a) => a.login.length));
   const lines = [
     '',
-    'Demo school created (Школа №1). Sign in with:',
+    `Demo school created (${DEMO_SCHOOL}). Sign in with:`,
     ...accounts.map(
       (a) => `  ${a.login.padEnd(width)}  ${a.password}   ${a.name}, ${a.role === 'teacher' ? 'teacher' : 'student'} of ${a.className}`,
     ),

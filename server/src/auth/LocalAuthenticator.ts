@@ -15,6 +15,9 @@ export interface LocalAuthenticatorOptions {
   now?: () => number;
 }
 
+/** Longer tokens are refused unhashed (issued ones are 43 characters). */
+const MAX_TOKEN_LENGTH = 200;
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
@@ -46,7 +49,8 @@ export class LocalAuthenticator implements Authenticator {
   }
 
   async verifyToken(token: string): Promise<User> {
-    const session = token.length > 0 && token.length <= 200 ? this.options.sessions.find(hashToken(token)) : undefined;
+    const session =
+      token.length > 0 && token.length <= MAX_TOKEN_LENGTH ? this.options.sessions.find(hashToken(token)) : undefined;
     if (!session) throw new DomainError('UNAUTHENTICATED', 'Unknown session');
     if (session.expiresAt <= this.now()) throw new DomainError('SESSION_EXPIRED', 'The session has expired');
     const user = this.options.users.findById(session.userId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection.js';
 
 export interface StoredSession {
@@ -15,18 +16,29 @@ const sessionRow = z.object({
   expires_at: z.number().int(),
 });
 
-/** Sign-in sessions. Only a hash of each token is stored; the token itself lives with the client. */
+/**
+ * Sign-in sessions. Only a hash of each token is stored; the token itself lives with the client.
+ * Statements are prepared once (`find` runs for every authenticated request and socket).
+ */
 export class SessionRepository {
-  constructor(private readonly db: Db) {}
+  private readonly insert: Statement<[string, string, number, number]>;
+  private readonly select: Statement<[string]>;
+  private readonly deleteOne: Statement<[string]>;
+  private readonly deleteExpired: Statement<[number]>;
+
+  constructor(db: Db) {
+    this.insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+    this.select = db.prepare('SELECT * FROM sessions WHERE token_hash = ?');
+    this.deleteOne = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+    this.deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at < ?');
+  }
 
   create(session: StoredSession): void {
-    this.db
-      .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(session.tokenHash, session.userId, session.createdAt, session.expiresAt);
+    this.insert.run(session.tokenHash, session.userId, session.createdAt, session.expiresAt);
   }
 
   find(tokenHash: string): StoredSession | undefined {
-    const row = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash);
+    const row = this.select.get(tokenHash);
     if (row === undefined) return undefined;
     const parsed = sessionRow.parse(row);
     return {
@@ -38,11 +50,11 @@ export class SessionRepository {
   }
 
   delete(tokenHash: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    this.deleteOne.run(tokenHash);
   }
 
   /** Drops sessions that expired before `before` (ms). Returns how many went. */
   deleteExpiredBefore(before: number): number {
-    return this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(before).changes;
+    return this.deleteExpired.run(before).changes;
   }
 }

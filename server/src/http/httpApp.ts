@@ -12,12 +12,12 @@ export interface HttpAppOptions extends ApiDeps {
   logger: Logger;
   /** The built web client; served (with an SPA fallback to index.html) when it has an index.html. */
   webRoot: string;
-  bodyLimit?: number;
   /** Page origins (besides this server's own) allowed to call the API. */
   corsOrigins: readonly string[];
 }
 
-export const DEFAULT_BODY_LIMIT = 64 * 1024;
+/** Largest request body accepted; anything bigger is answered 413 PAYLOAD_TOO_LARGE. */
+const BODY_LIMIT = 64 * 1024;
 
 /**
  * The fastify app: the JSON API, the web client, and JSON errors `{error:{code,message}}` with
@@ -27,7 +27,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   const app = Fastify({
     loggerInstance: options.logger.child({ module: 'http' }),
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    bodyLimit: BODY_LIMIT,
     forceCloseConnections: true,
     return503OnClosing: true,
   }) as unknown as FastifyInstance;

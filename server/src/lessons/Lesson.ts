@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DomainError } from '../../../common/errors.js';
 import type {
+  LessonEndReason,
   LobbyEntry,
   ProducerInfo,
   RoomSnapshot,
@@ -11,9 +12,8 @@ import type { Logger } from '../logger.js';
 import type { MediaRouter } from '../media/MediaRouter.js';
 import type { Participant, ProducerEntry } from './Participant.js';
 
-export type EndReason = Parameters<ServerToClientEvents['lesson:ended']>[0]['reason'];
 /** Why a lesson closed: ended for everyone, or left empty by the last participant. */
-export type CloseReason = EndReason | 'empty';
+export type CloseReason = LessonEndReason | 'empty';
 
 /** Makes the media router of a new lesson (the media worker pool in the server). */
 export type RouterFactory = () => Promise<MediaRouter>;
@@ -99,12 +99,11 @@ export class Lesson extends EventEmitter<{ close: [reason: CloseReason] }> {
     return p.user.id === this.options.hostUserId;
   }
 
-  /** A teacher of the class enters at once; returns what they need to set up media. */
-  enter(p: Participant): RoomSnapshot {
+  /** A teacher of the class enters at once (their room comes from `snapshot`). */
+  enter(p: Participant): void {
     this.attach(p);
     p.state = 'admitted';
     this.broadcast(p, 'participant:joined', p.info(this.isHost(p)));
-    return this.snapshot(p);
   }
 
   /** Someone joins the lobby and waits for a teacher. */
@@ -148,7 +147,7 @@ export class Lesson extends EventEmitter<{ close: [reason: CloseReason] }> {
   }
 
   /** Ends the lesson for everyone in it and in its lobby. Idempotent. */
-  end(reason: EndReason): void {
+  end(reason: LessonEndReason): void {
     if (this.isClosed) return;
     for (const p of this.participants.values()) p.client.send('lesson:ended', { reason });
     this.close(reason);

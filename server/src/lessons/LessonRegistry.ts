@@ -1,5 +1,6 @@
+import type { LessonEndReason } from '../../../common/protocol/lesson.js';
 import type { Logger } from '../logger.js';
-import { Lesson, type EndReason, type RouterFactory } from './Lesson.js';
+import { Lesson, type RouterFactory } from './Lesson.js';
 import type { Participant } from './Participant.js';
 
 export interface LessonCounts {
@@ -104,7 +105,7 @@ export class LessonRegistry {
   }
 
   /** Ends every lesson (server shutdown) and lets go of those knocking early. */
-  async endAll(reason: EndReason): Promise<void> {
+  async endAll(reason: LessonEndReason): Promise<void> {
     await Promise.all([...this.opening.values()].map((p) => p.catch(() => undefined)));
     for (const lesson of [...this.lessons.values()]) lesson.end(reason);
     for (const waiting of this.early.values()) {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../common/errors.js';
-import type { User } from '../../../common/protocol/auth.js';
+import type { Role, User } from '../../../common/protocol/auth.js';
 import type {
   ConnectTransportRequest,
   ConsumeRequest,
@@ -38,8 +38,8 @@ export class LessonService {
     client: ParticipantClient,
     current: Participant | null,
   ): Promise<{ participant: Participant; room: RoomSnapshot }> {
-    const cls = this.requireClass(classId, user);
-    if (this.classes.roleOf(classId, user.id) !== 'teacher') {
+    const { cls, role } = this.requireClass(classId, user);
+    if (role !== 'teacher') {
       throw new DomainError('FORBIDDEN', 'Only a teacher of the class starts its lesson');
     }
     const same = this.sameClass(current, classId);
@@ -55,8 +55,7 @@ export class LessonService {
     client: ParticipantClient,
     current: Participant | null,
   ): Promise<{ participant: Participant; result: JoinResult }> {
-    const cls = this.requireClass(classId, user);
-    const role = this.classes.roleOf(classId, user.id);
+    const { cls, role } = this.requireClass(classId, user);
     const same = this.sameClass(current, classId);
     if (same) return { participant: same, result: this.joinResult(same, cls) };
     await this.registry.settled(classId);
@@ -131,13 +130,15 @@ export class LessonService {
     return media.resumeConsumer(this.admitted(current).participant, consumerId);
   }
 
-  /** The class, if the user belongs to it; FORBIDDEN for a stranger and for a class that does not exist. */
-  private requireClass(classId: string, user: User): ClassInfo {
+  /**
+   * The class and the user's role in it, if they belong to it; FORBIDDEN for a stranger and for
+   * a class that does not exist.
+   */
+  private requireClass(classId: string, user: User): { cls: ClassInfo; role: Role } {
     const cls = this.classes.findById(classId);
-    if (!cls || this.classes.roleOf(classId, user.id) === null) {
-      throw new DomainError('FORBIDDEN', 'You are not a member of this class');
-    }
-    return cls;
+    const role = cls ? this.classes.roleOf(classId, user.id) : null;
+    if (!cls || role === null) throw new DomainError('FORBIDDEN', 'You are not a member of this class');
+    return { cls, role };
   }
 
   /** `current` if it is in this class; ALREADY_IN_LESSON if it is in another one. */
@@ -177,7 +178,6 @@ export class LessonService {
       throw new DomainError('FORBIDDEN', 'Only a teacher of the class admits');
     }
     if (!participant.lesson) throw new DomainError('LESSON_NOT_STARTED', 'Start the lesson first');
-    if (participant.state !== 'waiting') throw new DomainError('NOT_FOUND', 'Nobody with this id is waiting');
     return { lesson: participant.lesson, participant };
   }
 

@@ -27,9 +27,6 @@ export interface ProducerEntry {
 export interface ConsumerEntry {
   handle: ConsumerHandle;
   transportId: string;
-  /** The participant whose producer this consumes. */
-  ownerId: string;
-  source: MediaSource;
 }
 
 /**
@@ -65,6 +62,11 @@ export class Participant extends EventEmitter<{ close: [] }> {
 
   get isAdmitted(): boolean {
     return !this.isClosed && this.state === 'admitted' && this.lesson !== null;
+  }
+
+  /** Admitted in this very lesson (not closed, not moved on to another one). */
+  isIn(lesson: Lesson): boolean {
+    return this.isAdmitted && this.lesson === lesson;
   }
 
   transport(transportId: string): MediaTransport {

@@ -16,32 +16,26 @@ export const MAX_TRANSPORTS_PER_DIRECTION = 2;
 /**
  * The media requests of an admitted participant (the caller checked admission). Everything is
  * looked up among the participant's own transports, producers and consumers, so another's id
- * is NOT_FOUND. After each await the participant may have left: anything created for it then
- * is closed at once, so a participant who is gone never keeps media.
+ * is NOT_FOUND. After each await the participant may have left (`isIn` the lesson no more):
+ * anything created for it then is closed at once, so a participant who is gone never keeps media.
  */
 export async function createTransport(
   lesson: Lesson,
   p: Participant,
   { direction }: CreateTransportRequest,
 ): Promise<TransportOptions> {
-  const key = `transport:${direction}`;
   const held = [...p.transports.values()].filter((t) => t.direction === direction).length;
-  if (held >= MAX_TRANSPORTS_PER_DIRECTION || p.pending.has(key)) {
-    throw new DomainError('CONFLICT', `Too many ${direction} transports`);
-  }
-  p.pending.add(key);
-  try {
+  if (held >= MAX_TRANSPORTS_PER_DIRECTION) throw new DomainError('CONFLICT', `Too many ${direction} transports`);
+  return exclusive(p, `transport:${direction}`, async () => {
     const transport = await lesson.router.createTransport(direction);
-    if (!p.isAdmitted || p.lesson !== lesson) {
+    if (!p.isIn(lesson)) {
       transport.close();
       throw new DomainError('NOT_ADMITTED', 'You left the lesson');
     }
     p.transports.set(transport.id, transport);
     transport.once('close', () => p.transports.delete(transport.id));
     return transport.options;
-  } finally {
-    p.pending.delete(key);
-  }
+  });
 }
 
 export async function connectTransport(p: Participant, request: ConnectTransportRequest): Promise<null> {
@@ -61,23 +55,18 @@ export async function produce(lesson: Lesson, p: Participant, request: ProduceRe
   }
   const transport = p.transport(request.transportId);
   if (transport.direction !== 'send') throw new DomainError('BAD_REQUEST', 'Produce on a send transport');
-  const key = `produce:${source}:${kind}`;
   const taken = [...p.producers.values()].some((e) => e.source === source && e.handle.kind === kind);
-  if (taken || p.pending.has(key)) {
-    throw new DomainError('CONFLICT', `You already send ${source} ${kind}; close it first`);
-  }
-  p.pending.add(key);
-  try {
+  if (taken) throw new DomainError('CONFLICT', `You already send ${source} ${kind}; close it first`);
+  return exclusive(p, `produce:${source}:${kind}`, async () => {
     const handle = await transport.produce(kind, request.rtpParameters);
-    if (!p.isAdmitted || p.lesson !== lesson || lesson.closed) {
+    // A closed lesson has closed all its participants first, so this covers it too.
+    if (!p.isIn(lesson)) {
       handle.close();
       throw new DomainError('NOT_ADMITTED', 'You left the lesson');
     }
     lesson.addProducer(p, { handle, source });
     return { producerId: handle.id };
-  } finally {
-    p.pending.delete(key);
-  }
+  });
 }
 
 export async function closeProducer(p: Participant, producerId: string): Promise<null> {
@@ -123,28 +112,37 @@ export async function consume(lesson: Lesson, p: Participant, request: ConsumeRe
     if (existing.transportId !== transport.id) throw new DomainError('CONFLICT', 'Already consuming this producer');
     return options(existing.handle.id, existing.handle.rtpParameters);
   }
-  const key = `consume:${request.producerId}`;
-  if (p.pending.has(key)) throw new DomainError('CONFLICT', 'Already consuming this producer');
-  if (!lesson.router.canConsume(request.producerId, request.rtpCapabilities)) {
-    throw new DomainError('BAD_REQUEST', 'These capabilities cannot receive this producer');
-  }
-  p.pending.add(key);
-  try {
+  return exclusive(p, `consume:${request.producerId}`, async () => {
+    if (!lesson.router.canConsume(request.producerId, request.rtpCapabilities)) {
+      throw new DomainError('BAD_REQUEST', 'These capabilities cannot receive this producer');
+    }
     const handle = await transport.consume(request.producerId, request.rtpCapabilities);
-    if (!p.isAdmitted || p.lesson !== lesson) {
+    if (!p.isIn(lesson)) {
       handle.close();
       throw new DomainError('NOT_ADMITTED', 'You left the lesson');
     }
     if (handle.closed) throw new DomainError('NOT_FOUND', 'The producer has gone');
-    p.consumers.set(handle.id, { handle, transportId: transport.id, ownerId: owner.id, source: entry.source });
+    p.consumers.set(handle.id, { handle, transportId: transport.id });
     handle.onClose(() => p.consumers.delete(handle.id));
     return options(handle.id, handle.rtpParameters);
-  } finally {
-    p.pending.delete(key);
-  }
+  });
 }
 
 export async function resumeConsumer(p: Participant, consumerId: string): Promise<null> {
   await p.consumer(consumerId).handle.resume();
   return null;
+}
+
+/**
+ * Runs one media request of a participant while no other with the same key is in flight, so
+ * two at once cannot both pass a uniqueness check; the second is refused with CONFLICT.
+ */
+async function exclusive<T>(p: Participant, key: string, run: () => Promise<T>): Promise<T> {
+  if (p.pending.has(key)) throw new DomainError('CONFLICT', 'The same request is already in progress');
+  p.pending.add(key);
+  try {
+    return await run();
+  } finally {
+    p.pending.delete(key);
+  }
 }

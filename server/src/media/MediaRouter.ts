@@ -7,24 +7,20 @@ import { MediaTransport, type TransportDirection } from './MediaTransport.js';
  * when its worker dies (then the lesson cannot carry media any more).
  */
 export class MediaRouter extends EventEmitter<{ close: [] }> {
+  /** What a client needs to load its media device; a copy taken once (it never changes). */
+  readonly rtpCapabilities: Record<string, unknown>;
+
   constructor(
     private readonly router: ms.Router,
     private readonly transportOptions: ms.WebRtcTransportOptions,
   ) {
     super();
+    this.rtpCapabilities = structuredClone(router.rtpCapabilities) as unknown as Record<string, unknown>;
     router.observer.once('close', () => this.emit('close'));
-  }
-
-  get id(): string {
-    return this.router.id;
   }
 
   get closed(): boolean {
     return this.router.closed;
-  }
-
-  get rtpCapabilities(): Record<string, unknown> {
-    return structuredClone(this.router.rtpCapabilities) as unknown as Record<string, unknown>;
   }
 
   /** Whether a client with these capabilities can receive the producer. False for junk input. */

@@ -43,10 +43,7 @@ export class LessonConnection {
     const handlers = this.handlers();
     for (const name of Object.keys(lessonRequestSchemas) as RequestName[]) this.bind(name, handlers);
     socket.on('disconnect', () => {
-      void this.enqueue(() => {
-        this.lessons.leave(this.current);
-        this.setCurrent(null);
-      });
+      void this.enqueue(() => this.leaveCurrent());
     });
   }
 
@@ -94,6 +91,12 @@ export class LessonConnection {
     });
   }
 
+  /** Leaves the lesson or queue this socket is in, if any, and forgets the participant. */
+  private leaveCurrent(): void {
+    this.lessons.leave(this.current);
+    this.setCurrent(null);
+  }
+
   private handlers(): RequestHandlers {
     const lessons = this.lessons;
     return {
@@ -108,8 +111,7 @@ export class LessonConnection {
         return result;
       },
       'lesson:leave': () => {
-        lessons.leave(this.current);
-        this.setCurrent(null);
+        this.leaveCurrent();
         return null;
       },
       'lesson:end': () => {
