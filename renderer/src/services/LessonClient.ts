@@ -71,12 +71,13 @@ export class LessonClient implements LessonPort {
     } catch {
       return Promise.resolve(failure('UNAVAILABLE', `bad server address ${options.url}`));
     }
+    const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
     const socket = io(server.origin, {
       path: `${server.pathname.replace(/\/+$/, '')}/socket.io`,
       auth: { token: options.token },
       autoConnect: false,
       reconnection: false,
-      timeout: options.connectTimeoutMs ?? 10_000,
+      timeout: connectTimeoutMs,
     });
     return new Promise((resolve) => {
       const done = (reply: Ack<LessonClient>) => {
@@ -93,7 +94,7 @@ export class LessonClient implements LessonPort {
       };
       const timer = setTimeout(
         () => done(failure('TIMEOUT', 'lesson server did not answer')),
-        (options.connectTimeoutMs ?? 10_000) + 1_000,
+        connectTimeoutMs + 1_000,
       );
       socket.on('connect', onConnect);
       socket.on('connect_error', onError);

@@ -275,12 +275,8 @@ export class MediaSession {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const [source, producer] of this.#producers) {
-      producer.close();
-      producer.track?.stop();
-      if (source !== 'microphone') this.events.emit('local:track', { source, track: null });
-    }
-    this.#producers.clear();
+    // Closed: no request goes to the server, so these finish at once.
+    for (const source of [...this.#producers.keys()]) void this.stopProducing(source);
     for (const consumer of this.#consumers.values()) consumer.close();
     this.#consumers.clear();
     this.send.close();

@@ -1,4 +1,4 @@
-import { ERROR_CODES, isErrorCode, type Ack, type AppError, type ErrorCode } from '../../../common/errors.js';
+import { isErrorCode, type Ack, type AppError, type ErrorCode } from '../../../common/errors.js';
 import { z } from 'zod';
 
 export function appError(code: ErrorCode, message: string): AppError {
@@ -29,7 +29,7 @@ export function ackSchema<T>(data: z.ZodType<T>): z.ZodType<Ack<T>> {
   ]) as unknown as z.ZodType<Ack<T>>;
 }
 
-export const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -45,5 +45,3 @@ export const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 export function codeForStatus(status: number): ErrorCode {
   return HTTP_STATUS_CODES[status] ?? 'INTERNAL';
 }
-
-export const errorCodeSchema = z.enum(ERROR_CODES);

@@ -1,4 +1,5 @@
 import { ApiClient } from './ApiClient.js';
+import { failure } from './appError.js';
 import { getBridge } from './bridge.js';
 import type { Services } from './registry.js';
 import { memoizeServerUrl, resolveServerUrl } from './serverUrl.js';
@@ -16,7 +17,7 @@ export function createServices(): Services {
       try {
         url = await serverUrl();
       } catch (error) {
-        return { ok: false, error: { code: 'UNAVAILABLE', message: String(error) } };
+        return failure('UNAVAILABLE', String(error));
       }
       // Loaded on first use: socket.io and mediasoup-client are only needed in a lesson.
       const { LessonClient } = await import('./LessonClient.js');

@@ -16,6 +16,11 @@ import type { DeviceState, RemoteTrack } from '../services/lessonPort.js';
  * functions that change it. The store applies client events through these; tests call them.
  */
 export type LessonPhase = 'idle' | 'connecting' | 'waiting' | 'denied' | 'in-lesson' | 'ended';
+
+/** On the way in, in the queue or in the lesson: a connection is held for it. */
+export function isLive(phase: LessonPhase): boolean {
+  return phase === 'connecting' || phase === 'waiting' || phase === 'in-lesson';
+}
 /** Why the lesson is over for us: the server's reasons plus our own. */
 export type EndReason = LessonEndReason | 'connection-lost' | 'ended-by-me';
 export type LocalDeviceState = DeviceState | 'starting';
@@ -119,17 +124,9 @@ export function removeProducer(state: LessonState, producerId: string): void {
   delete state.tracks[producerId];
 }
 
+/** Every consumed producer came in the room or a push applied first; a track of any other is ignored. */
 export function addTrack(state: LessonState, remote: RemoteTrack): void {
-  if (!state.producers[remote.producerId]) {
-    state.producers[remote.producerId] = {
-      producerId: remote.producerId,
-      participantId: remote.participantId,
-      kind: remote.kind,
-      source: remote.source,
-      // Every consumed producer was announced first; if not, it shows as on.
-      paused: false,
-    };
-  }
+  if (!state.producers[remote.producerId]) return;
   state.tracks[remote.producerId] = markRaw(remote.track);
 }
 
@@ -181,6 +178,11 @@ export function remoteVideoTiles(state: LessonState): VideoTile[] {
   return tiles;
 }
 
+/** Hosts first, then by name. */
+function byHostThenName(a: { isHost: boolean; name: string }, b: { isHost: boolean; name: string }): number {
+  return Number(b.isHost) - Number(a.isHost) || a.name.localeCompare(b.name);
+}
+
 /**
  * Where each video goes: a shared screen is shown largest, then the host's camera; the rest
  * go to the gallery (hosts first, then by name).
@@ -193,7 +195,7 @@ export function arrangeTiles(tiles: VideoTile[]): { spotlight: VideoTile | null;
     null;
   const gallery = tiles
     .filter((t) => t !== spotlight)
-    .sort((a, b) => Number(b.isHost) - Number(a.isHost) || a.name.localeCompare(b.name));
+    .sort(byHostThenName);
   return { spotlight, gallery };
 }
 
@@ -206,7 +208,7 @@ export function participantsWithoutVideo(state: LessonState): PersonCard[] {
   );
   return Object.values(state.participants)
     .filter((p) => p.id !== state.selfId && !withVideo.has(p.id))
-    .sort((a, b) => Number(b.isHost) - Number(a.isHost) || a.name.localeCompare(b.name))
+    .sort(byHostThenName)
     .map((p) => ({ ...p, micOff: microphoneOff(state, p.id) }));
 }
 

@@ -165,9 +165,11 @@ describe('useLessonStore', () => {
 
   it('shows a screen share largest and the teacher next', async () => {
     const { lesson, client } = await admittedStudent();
+    client.emit('producer:added', producer({ producerId: 'cam', participantId: 'p-host' }));
     client.emit('track:added', { producerId: 'cam', participantId: 'p-host', kind: 'video', source: 'camera', track: fakeTrack() });
     expect(lesson.tiles.spotlight?.producerId).toBe('cam');
 
+    client.emit('producer:added', producer({ producerId: 'scr', participantId: 'p-host', source: 'screen' }));
     client.emit('track:added', { producerId: 'scr', participantId: 'p-host', kind: 'video', source: 'screen', track: fakeTrack() });
     expect(lesson.tiles.spotlight?.source).toBe('screen');
     expect(lesson.tiles.gallery.map((t) => t.producerId)).toEqual(['cam']);
@@ -237,6 +239,23 @@ describe('useLessonStore', () => {
     await lesson.toggleMicrophone();
     expect(client.setDeviceEnabled).toHaveBeenLastCalledWith('microphone', true);
     expect(lesson.microphone).toBe('on');
+  });
+
+  it('ignores a device reply that comes after leaving and entering again', async () => {
+    const { lesson, client } = await admittedStudent();
+    let answer: (state: 'off') => void = () => undefined;
+    client.setDeviceEnabled.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const toggled = lesson.toggleCamera();
+    await lesson.leave();
+    await lesson.enter('c1');
+    client.emit('lesson:admitted', room());
+    await flush();
+    expect(lesson.camera).toBe('on');
+
+    answer('off');
+    await toggled;
+
+    expect(lesson.camera).toBe('on');
   });
 
   it('does not offer screen sharing to a student', async () => {

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, toRefs } from 'vue';
-import type { AppError, ErrorCode } from '../../../common/errors.js';
+import type { Ack, AppError, ErrorCode } from '../../../common/errors.js';
 import type { RoomSnapshot } from '../../../common/protocol/lesson.js';
+import { appError } from '../services/appError.js';
 import type { LessonPort } from '../services/lessonPort.js';
 import { services } from '../services/registry.js';
 import { bindLessonEvents } from './lessonEvents.js';
@@ -9,6 +10,7 @@ import {
   applyRoom,
   arrangeTiles,
   initialLessonState,
+  isLive,
   lobbyInOrder,
   participantsWithoutVideo,
   recordError,
@@ -46,12 +48,17 @@ export const useLessonStore = defineStore('lesson', () => {
     useAuthStore().handleFailure(error);
   }
 
-  function detach(): void {
+  /** Unsubscribes from the client and lets go of it; the caller decides how it ends. */
+  function takeClient(): LessonPort | null {
     for (const off of unsubscribe) off();
     unsubscribe = [];
     const current = client;
     client = null;
-    current?.close();
+    return current;
+  }
+
+  function detach(): void {
+    takeClient()?.close();
   }
 
   function subscribe(c: LessonPort): void {
@@ -64,7 +71,7 @@ export const useLessonStore = defineStore('lesson', () => {
       },
       ended: (reason) => finish(endingByMe ? 'ended-by-me' : reason),
       connectionLost: () => {
-        if (['in-lesson', 'waiting', 'connecting'].includes(state.phase)) finish('connection-lost');
+        if (isLive(state.phase)) finish('connection-lost');
       },
       error: fail,
       closed: () => {
@@ -119,7 +126,7 @@ export const useLessonStore = defineStore('lesson', () => {
 
   /** Opens the lesson of a class: teachers start (or re-enter) it, students knock and wait. */
   async function enter(classId: string): Promise<void> {
-    if (state.classId === classId && ['connecting', 'waiting', 'in-lesson'].includes(state.phase)) return;
+    if (state.classId === classId && isLive(state.phase)) return;
     detach();
     Object.assign(state, initialLessonState());
     const mine = ++attempt;
@@ -134,11 +141,11 @@ export const useLessonStore = defineStore('lesson', () => {
 
     const auth = useAuthStore();
     const classes = useClassesStore();
-    if (!auth.token) return abort({ code: 'UNAUTHENTICATED', message: 'not signed in' });
+    if (!auth.token) return abort(appError('UNAUTHENTICATED', 'not signed in'));
     if (!classes.byId[classId]) await classes.load();
     if (mine !== attempt) return;
     const summary = classes.byId[classId];
-    if (!summary) return abort(classes.error ?? { code: 'NOT_FOUND', message: `class ${classId}` });
+    if (!summary) return abort(classes.error ?? appError('NOT_FOUND', `class ${classId}`));
     state.className = summary.name;
 
     const connected = await services().connectLesson({ token: auth.token });
@@ -173,13 +180,10 @@ export const useLessonStore = defineStore('lesson', () => {
 
   /** Leaves the lesson or the queue and forgets it. */
   async function leave(): Promise<void> {
-    const c = client;
     attempt += 1;
-    for (const off of unsubscribe) off();
-    unsubscribe = [];
-    client = null;
+    const c = takeClient();
     Object.assign(state, initialLessonState());
-    if (c) await c.leave();
+    await c?.leave();
   }
 
   async function endLesson(): Promise<void> {
@@ -195,12 +199,12 @@ export const useLessonStore = defineStore('lesson', () => {
     }
   }
 
-  async function lobbyAction(key: string, run: (c: LessonPort) => Promise<{ ok: boolean; error?: AppError }>) {
+  async function lobbyAction(key: string, run: (c: LessonPort) => Promise<Ack<unknown>>) {
     if (!client || state.pending[key]) return;
     state.pending[key] = true;
     try {
       const reply = await run(client);
-      if (!reply.ok && reply.error) fail(reply.error);
+      if (!reply.ok) fail(reply.error);
     } finally {
       delete state.pending[key];
     }
@@ -211,19 +215,21 @@ export const useLessonStore = defineStore('lesson', () => {
   const admitAll = () => lobbyAction('*', (c) => c.admitAll());
 
   async function toggleDevice(source: 'camera' | 'microphone'): Promise<void> {
-    if (!client || state[source] === 'starting') return;
+    const c = client;
+    if (!c || state[source] === 'starting') return;
+    const mine = attempt;
     const enable = state[source] !== 'on';
     state[source] = enable ? 'starting' : 'off';
-    const next = await client.setDeviceEnabled(source, enable);
-    if (client) state[source] = next;
+    const next = await c.setDeviceEnabled(source, enable);
+    if (mine === attempt && client === c) state[source] = next;
   }
 
   async function toggleScreen(): Promise<void> {
     const c = client;
     if (!c || state.screen === 'starting') return;
     if (state.screen === 'on') {
+      // The local:track push of the stopped screen sets it off.
       await c.stopScreenShare();
-      state.screen = 'off';
       return;
     }
     if (!isTeacher.value) {
@@ -245,9 +251,11 @@ export const useLessonStore = defineStore('lesson', () => {
   async function shareScreen(sourceId: string | null): Promise<void> {
     const c = client;
     if (!c) return;
+    const mine = attempt;
     state.screen = 'starting';
     state.screenSources = null;
     const reply = await c.startScreenShare(sourceId);
+    if (mine !== attempt) return;
     if (!reply.ok) {
       fail(reply.error);
       state.screen = 'off';

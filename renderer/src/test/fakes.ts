@@ -125,7 +125,10 @@ export class FakeLessonClient implements LessonPort {
 
   async cancelScreenSourcePick(): Promise<void> {}
 
-  async stopScreenShare(): Promise<void> {}
+  /** As the real client: the stopped screen's track is announced gone. */
+  async stopScreenShare(): Promise<void> {
+    this.events.emit('local:track', { source: 'screen', track: null });
+  }
 
   close(): void {
     if (this.closed) return;
